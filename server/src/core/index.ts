@@ -1,0 +1,3 @@
+export { analyze } from './analyze';
+export { rules } from './rules';
+export type * from './model';

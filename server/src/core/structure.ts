@@ -1,0 +1,87 @@
+import abbreviationData from './data/abbreviations.json';
+import type { Paragraph, Sentence, TextStructure } from './model';
+
+const abbreviations = new Set(abbreviationData.abbreviations);
+
+/** Paragraphs are separated by blank lines (lines holding only white space). */
+function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const blankLine = /(?:\r\n|\r(?!\n)|\n)[ \t\uFEFF]*(?:\r\n|\r(?!\n)|\n)[\s\uFEFF]*/g;
+  let start = 0;
+  const push = (from: number, to: number): void => {
+    let s = from;
+    let e = to;
+    while (s < e && /[\s\uFEFF]/.test(text[s])) s++;
+    while (e > s && /[\s\uFEFF]/.test(text[e - 1])) e--;
+    if (e > s) paragraphs.push({ start: s, end: e, index: paragraphs.length });
+  };
+  for (let match = blankLine.exec(text); match; match = blankLine.exec(text)) {
+    push(start, match.index);
+    start = match.index + match[0].length;
+  }
+  push(start, text.length);
+  return paragraphs;
+}
+
+const CLOSERS = '"\'”’»)]';
+
+/** True when the full stop at `dot` belongs to an abbreviation or an initial ("Mr.", "U.S.", "W."). */
+function isAbbreviation(text: string, dot: number): boolean {
+  let wordStart = dot;
+  while (wordStart > 0 && /[A-Za-z.]/.test(text[wordStart - 1])) wordStart--;
+  const word = text.slice(wordStart, dot).toLowerCase();
+  if (word.length === 1) return true; // an initial: "George W. Bush"
+  return abbreviations.has(word);
+}
+
+/**
+ * Sentence boundaries inside one paragraph: after . ! ? (and any closing quotes or brackets)
+ * when followed by white space and something that can start a sentence; also at line breaks
+ * that follow sentence-final punctuation.
+ */
+function splitSentences(text: string, paragraph: Paragraph): Sentence[] {
+  const sentences: Sentence[] = [];
+  let start = paragraph.start;
+  for (let i = paragraph.start; i < paragraph.end; i++) {
+    const ch = text[i];
+    const lineBreak = ch === '\n' || ch === '\r';
+    if (ch !== '.' && ch !== '!' && ch !== '?' && !lineBreak) continue;
+    let end = i + 1;
+    if (!lineBreak) {
+      while (end < paragraph.end && CLOSERS.includes(text[end])) end++;
+      if (end < paragraph.end && !/\s/.test(text[end])) continue;
+      if (ch === '.' && isAbbreviation(text, i)) {
+        // "Mr. Kim" stays one sentence; an abbreviation at a line end still ends it.
+        let next = end;
+        while (next < paragraph.end && (text[next] === ' ' || text[next] === '\t')) next++;
+        if (next < paragraph.end && text[next] !== '\n' && text[next] !== '\r') continue;
+      }
+      let next = end;
+      while (next < paragraph.end && /\s/.test(text[next])) next++;
+      if (next < paragraph.end && /[a-z]/.test(text[next])) continue;
+    } else {
+      // A line break ends a sentence only after sentence-final punctuation.
+      let prev = i - 1;
+      while (prev > start && CLOSERS.includes(text[prev])) prev--;
+      if (!/[.!?:]/.test(text[prev] ?? '')) continue;
+    }
+    pushTrimmed(text, sentences, start, end, paragraph.index);
+    start = end;
+  }
+  pushTrimmed(text, sentences, start, paragraph.end, paragraph.index);
+  return sentences;
+}
+
+function pushTrimmed(text: string, sentences: Sentence[], from: number, to: number, paragraphIndex: number): void {
+  let s = from;
+  let e = to;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e > s) sentences.push({ start: s, end: e, paragraphIndex });
+}
+
+export function analyzeStructure(text: string): TextStructure {
+  const paragraphs = splitParagraphs(text);
+  const sentences = paragraphs.flatMap((paragraph) => splitSentences(text, paragraph));
+  return { text, paragraphs, sentences };
+}
