@@ -1,0 +1,36 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from './core/analyze';
+import type { AnalyzeOptions, Article } from './core/model';
+
+interface Entry {
+  version: number;
+  optionsEpoch: number;
+  article: Article;
+}
+
+/**
+ * One analysis per document version: diagnostics, hover and symbols all read the same Article,
+ * so a request never re-analyses text that has not changed.
+ */
+export class ArticleCache {
+  private readonly entries = new Map<string, Entry>();
+  private options: AnalyzeOptions = {};
+  private optionsEpoch = 0;
+
+  setOptions(options: AnalyzeOptions): void {
+    this.options = options;
+    this.optionsEpoch++;
+  }
+
+  get(document: TextDocument): Article {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version && cached.optionsEpoch === this.optionsEpoch) return cached.article;
+    const article = analyze(document.getText(), this.options);
+    this.entries.set(document.uri, { version: document.version, optionsEpoch: this.optionsEpoch, article });
+    return article;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+}

@@ -1,0 +1,89 @@
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { describeTimexValue, inTimeOrder } from '../core/describe';
+import { quotesBy } from '../core/lookup';
+import type { Article, Organization, Person, Quote, Span } from '../core/model';
+import { toRange } from './ranges';
+
+function excerpt(text: string, max = 60): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** The smallest span covering all of `spans` (LSP wants a parent's range to contain its children). */
+function cover(spans: Span[]): Span {
+  return {
+    start: Math.min(...spans.map((s) => s.start)),
+    end: Math.max(...spans.map((s) => s.end)),
+  };
+}
+
+function quoteSymbol(document: TextDocument, quote: Quote): DocumentSymbol {
+  const range = toRange(document, quote);
+  return { name: excerpt(quote.text), detail: quote.cue?.text ?? '', kind: SymbolKind.String, range, selectionRange: range };
+}
+
+function speakerSymbol(article: Article, document: TextDocument, speaker: Person | Organization): DocumentSymbol {
+  const quotes = quotesBy(article, speaker.id);
+  const first = speaker.mentions[0];
+  const titles = 'titles' in speaker ? speaker.titles : [];
+  const extent = cover([...speaker.mentions, ...titles, ...quotes]);
+  return {
+    name: speaker.name,
+    detail: titles[0]?.text ?? ('titles' in speaker ? '' : 'organisation'),
+    kind: 'titles' in speaker ? SymbolKind.Object : SymbolKind.Module,
+    range: toRange(document, extent),
+    selectionRange: toRange(document, first),
+    children: quotes.map((quote) => quoteSymbol(document, quote)),
+  };
+}
+
+function group(document: TextDocument, name: string, children: DocumentSymbol[], spans: Span[]): DocumentSymbol | null {
+  if (children.length === 0) return null;
+  const range = toRange(document, cover(spans));
+  return { name, kind: SymbolKind.Namespace, range, selectionRange: { start: range.start, end: range.start }, children };
+}
+
+/**
+ * The outline: the headline as root, then a People group (each person with their main title and
+ * their quotes), quoted organisations, and a Dates group in time order.
+ */
+export function documentSymbols(article: Article, document: TextDocument): DocumentSymbol[] {
+  const people = article.people.filter((p) => p.mentions.length > 0);
+  const peopleGroup = group(
+    document,
+    'People',
+    people.map((p) => speakerSymbol(article, document, p)),
+    people.flatMap((p) => [...p.mentions, ...p.titles, ...quotesBy(article, p.id)]),
+  );
+  const sources = article.organizations.filter((o) => o.mentions.length > 0 && quotesBy(article, o.id).length > 0);
+  const sourcesGroup = group(
+    document,
+    'Organisations quoted',
+    sources.map((o) => speakerSymbol(article, document, o)),
+    sources.flatMap((o) => [...o.mentions, ...quotesBy(article, o.id)]),
+  );
+  const timeline = inTimeOrder(article.dates, article.dct);
+  const datesGroup = group(
+    document,
+    'Dates',
+    timeline.map((date) => {
+      const range = toRange(document, date);
+      return { name: `${date.text} → ${date.value}`, detail: describeTimexValue(date.value), kind: SymbolKind.Event, range, selectionRange: range };
+    }),
+    timeline,
+  );
+  const groups = [peopleGroup, sourcesGroup, datesGroup].filter((g): g is DocumentSymbol => g !== null);
+  if (!article.headline) return groups;
+  const whole = { start: 0, end: article.text.length };
+  return [
+    {
+      name: article.headline.text,
+      detail: article.dct ? `published ${article.dct.value}` : '',
+      kind: SymbolKind.File,
+      range: toRange(document, whole),
+      selectionRange: toRange(document, article.headline),
+      children: groups,
+    },
+  ];
+}

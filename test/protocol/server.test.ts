@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { CodeAction, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import { ServerProcess } from './lspClient';
+
+const SAMPLE = readFileSync(path.resolve(__dirname, '../../samples/north-korea-negotiator.article'), 'utf8');
+const SAMPLE_URI = 'file:///articles/north-korea-negotiator.article';
+
+/** The LSP position of the n-th (0-based) occurrence of `needle`, plus `delta` characters. */
+function positionOf(text: string, needle: string, occurrence = 0, delta = 1) {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) index = text.indexOf(needle, index + 1);
+  assert.ok(index >= 0, `"${needle}" not in text`);
+  const before = text.slice(0, index + delta);
+  const line = before.split(/\r\n|\r|\n/).length - 1;
+  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
+  return { line, character: index + delta - lineStart };
+}
+
+function hoverText(result: Hover | null): string {
+  assert.ok(result, 'expected a hover');
+  return (result.contents as MarkupContent).value;
+}
+
+describe('language server over stdio, on the design article', () => {
+  const server = new ServerProcess();
+  let capabilities: Record<string, unknown>;
+  let diagnostics: Awaited<ReturnType<ServerProcess['open']>>;
+
+  before(async () => {
+    capabilities = (await server.initialize()).capabilities;
+    diagnostics = await server.open(SAMPLE_URI, SAMPLE);
+  });
+  after(() => server.stop());
+
+  test('announces hover, outline and quick fixes', () => {
+    assert.equal(capabilities.hoverProvider, true);
+    assert.ok(capabilities.documentSymbolProvider);
+    assert.ok(capabilities.codeActionProvider);
+    assert.equal(capabilities.textDocumentSync, 2, 'incremental sync');
+  });
+
+  test('hover on a bare "Kim" names Kim Kye-Gwan with his title and counts', async () => {
+    const result = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: SAMPLE_URI },
+      position: positionOf(SAMPLE, 'said Kim would', 0, 6),
+    });
+    const text = hoverText(result);
+    assert.match(text, /\*\*Kim Kye-Gwan\*\*/);
+    assert.match(text, /First vice foreign minister/);
+    assert.match(text, /Mentioned \d+ times/);
+    assert.match(text, /quoted 0 times/);
+  });
+
+  test('hover on "Tuesday" gives the date it stands for, anchored to the dateline', async () => {
+    const result = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: SAMPLE_URI },
+      position: positionOf(SAMPLE, 'Tuesday', 1),
+    });
+    const text = hoverText(result);
+    assert.match(text, /Tuesday, 2 July 2013/);
+    assert.match(text, /`2013-07-02`/);
+    assert.match(text, /The day of publication/);
+  });
+
+  test('hover on a quote names its speaker and role', async () => {
+    const result = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: SAMPLE_URI },
+      position: positionOf(SAMPLE, 'clarified its stance', 0, 2),
+    });
+    const text = hoverText(result);
+    assert.match(text, /Quote\*\* by \*\*Yang Moo-Jin\*\*/);
+    assert.match(text, /professor at Seoul/);
+  });
+
+  test('outline: headline, people with roles and quotes, dates in time order', async () => {
+    const symbols = await server.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: SAMPLE_URI },
+    });
+    assert.equal(symbols.length, 1);
+    const [root] = symbols;
+    assert.equal(root.name, 'North Korean negotiator heads to Russia');
+    const people = root.children?.find((s) => s.name === 'People');
+    assert.ok(people, 'a People group');
+    const byName = new Map(people.children?.map((p) => [p.name, p]));
+    assert.equal(byName.get('Kim Kye-Gwan')?.detail, 'First vice foreign minister');
+    assert.equal(byName.get('Yang Moo-Jin')?.children?.length, 2, 'Yang is quoted twice');
+    assert.equal(byName.get('Yun Byung-Se')?.children?.length, 1, 'Yun is quoted once');
+    const dates = root.children?.find((s) => s.name === 'Dates');
+    assert.ok(dates, 'a Dates group');
+    const values = dates.children?.map((d) => d.name.split(' → ')[1]) ?? [];
+    assert.deepEqual(values.slice(0, 2), ['2003-08', '2008-12'], 'oldest first');
+    // Every child lies inside its parent, and every selection range inside its range.
+    const inside = (outer: DocumentSymbol['range'], inner: DocumentSymbol['range']) =>
+      (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&
+      (outer.end.line > inner.end.line || (outer.end.line === inner.end.line && outer.end.character >= inner.end.character));
+    const check = (symbol: DocumentSymbol): void => {
+      assert.ok(inside(symbol.range, symbol.selectionRange), `selection inside range for ${symbol.name}`);
+      for (const child of symbol.children ?? []) {
+        assert.ok(inside(symbol.range, child.range), `${child.name} inside ${symbol.name}`);
+        check(child);
+      }
+    };
+    check(root);
+  });
+
+  test('publishes the backtick problems, each with a quick fix to an apostrophe', async () => {
+    const backticks = diagnostics.diagnostics.filter((d) => d.code === 'backtick-apostrophe');
+    assert.equal(backticks.length, (SAMPLE.match(/`/g) ?? []).length);
+    const first = backticks[0];
+    assert.deepEqual(first.range.start, positionOf(SAMPLE, 'Russia`s', 0, 6));
+    assert.equal(first.source, 'Press Markup');
+    const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: SAMPLE_URI },
+      range: first.range,
+      context: { diagnostics: [first] },
+    });
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.ok(preferred, 'a preferred quick fix');
+    assert.deepEqual(preferred.edit?.changes?.[SAMPLE_URI], [{ range: first.range, newText: '’' }]);
+  });
+});
+
+describe('positions are UTF-16 code units', () => {
+  const server = new ServerProcess();
+  before(() => server.initialize());
+  after(() => server.stop());
+
+  test('emoji, CRLF and a BOM before a problem shift its column the way editors count', async () => {
+    const text = '\uFEFFHeadline 📰\r\n\r\nThe 🇰🇷 flag flew at Seoul`s airport.\r\n';
+    const published = await server.open('file:///utf16.article', text);
+    const [problem] = published.diagnostics.filter((d) => d.code === 'backtick-apostrophe');
+    // Line 2: "The " (4) + flag (4 UTF-16 units) + " flag flew at Seoul" (19) = column 27.
+    assert.deepEqual(problem.range, { start: { line: 2, character: 27 }, end: { line: 2, character: 28 } });
+  });
+
+  test('edits update the problems for the new version', async () => {
+    const uri = 'file:///edited.article';
+    await server.open(uri, 'Plain text.');
+    const next = server.nextDiagnostics(uri, 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 11 } }, text: ' Kim`s car.' }],
+    });
+    const published = await next;
+    assert.deepEqual(published.diagnostics.map((d) => d.code), ['backtick-apostrophe']);
+  });
+});
