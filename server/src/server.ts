@@ -11,8 +11,12 @@ import { ArticleCache } from './articleCache';
 import { codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { definition, references } from './features/navigation';
+import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
-import { analyzeOptionsFrom, parseSettings } from './settings';
+import type { Article } from './core/model';
+import { analyzeOptionsFrom, defaultSettings, parseSettings } from './settings';
 
 // Any LSP editor can start `press-markup-ls` bare: stdio is the default transport.
 if (!process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) process.argv.push('--stdio');
@@ -21,9 +25,12 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const articles = new ArticleCache();
 let pullsConfiguration = false;
+let refreshesInlayHints = false;
+let settings = defaultSettings;
 
 connection.onInitialize((params) => {
   pullsConfiguration = params.capabilities.workspace?.configuration === true;
+  refreshesInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   applySettings(params.initializationOptions?.settings);
   return {
     capabilities: {
@@ -31,22 +38,30 @@ connection.onInitialize((params) => {
       hoverProvider: true,
       documentSymbolProvider: { label: 'Press Markup' },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      inlayHintProvider: true,
     },
     serverInfo: { name: 'press-markup-ls', version: '0.1.0' },
   };
 });
 
+let initialized = false;
 connection.onInitialized(async () => {
+  initialized = true;
   if (!pullsConfiguration) return;
   await connection.client.register(DidChangeConfigurationNotification.type, { section: 'pressMarkup' });
   await pullSettings();
 });
 
 function applySettings(raw: unknown): void {
-  const { settings, problems } = parseSettings(raw);
-  for (const problem of problems) connection.window.showWarningMessage(`Press Markup: ${problem}`);
+  const parsed = parseSettings(raw);
+  for (const problem of parsed.problems) connection.window.showWarningMessage(`Press Markup: ${problem}`);
+  settings = parsed.settings;
   articles.setOptions(analyzeOptionsFrom(settings));
   documents.all().forEach(scheduleDiagnostics);
+  if (initialized && refreshesInlayHints) void connection.languages.inlayHint.refresh();
 }
 
 async function pullSettings(): Promise<void> {
@@ -82,20 +97,43 @@ documents.onDidClose((event) => {
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 
-connection.onHover((params) => {
-  const document = documents.get(params.textDocument.uri);
-  return document ? hover(articles.get(document), document, params.position) : null;
-});
+/** Runs a feature on the latest analysis of a document; null when the editor names a document it never opened. */
+function withArticle<T>(uri: string, feature: (article: Article, document: TextDocument) => T): T | null {
+  const document = documents.get(uri);
+  return document ? feature(articles.get(document), document) : null;
+}
 
-connection.onDocumentSymbol((params) => {
-  const document = documents.get(params.textDocument.uri);
-  return document ? documentSymbols(articles.get(document), document) : null;
-});
+connection.onHover((params) =>
+  withArticle(params.textDocument.uri, (article, document) => hover(article, document, params.position)),
+);
 
-connection.onCodeAction((params) => {
-  const document = documents.get(params.textDocument.uri);
-  return document ? codeActions(articles.get(document), document, params.context.diagnostics) : null;
-});
+connection.onDocumentSymbol((params) =>
+  withArticle(params.textDocument.uri, (article, document) => documentSymbols(article, document)),
+);
+
+connection.onCodeAction((params) =>
+  withArticle(params.textDocument.uri, (article, document) => codeActions(article, document, params.context.diagnostics)),
+);
+
+connection.onDefinition((params) =>
+  withArticle(params.textDocument.uri, (article, document) => definition(article, document, params.position)),
+);
+
+connection.onReferences((params) =>
+  withArticle(params.textDocument.uri, (article, document) => references(article, document, params.position)),
+);
+
+connection.onPrepareRename((params) =>
+  withArticle(params.textDocument.uri, (article, document) => prepareRename(article, document, params.position)),
+);
+
+connection.onRenameRequest((params) =>
+  withArticle(params.textDocument.uri, (article, document) => rename(article, document, params.position, params.newName)),
+);
+
+connection.languages.inlayHint.on((params) =>
+  settings.relativeDateHints ? withArticle(params.textDocument.uri, (article, document) => inlayHints(article, document, params.range)) : [],
+);
 
 documents.listen(connection);
 connection.listen();

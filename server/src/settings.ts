@@ -4,11 +4,14 @@ import type { AnalyzeOptions, LexiconExtensions, Severity } from './core/model';
 export interface ServerSettings {
   rules: Record<string, Severity | 'off'>;
   lexicon: Required<LexiconExtensions>;
+  /** Show the resolved calendar date after relative dates ("Tuesday = Tuesday, 2 July 2013"). */
+  relativeDateHints: boolean;
 }
 
 export const defaultSettings: ServerSettings = {
   rules: {},
   lexicon: { titles: [], speechVerbs: [], honorifics: [], organizations: [] },
+  relativeDateHints: true,
 };
 
 const RULE_LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -55,7 +58,11 @@ export function parseSettings(raw: unknown): { settings: ServerSettings; problem
     honorifics: stringList(lexiconRaw.honorifics, 'honorifics', problems),
     organizations: stringList(lexiconRaw.organizations, 'organizations', problems),
   };
-  return { settings: { rules, lexicon }, problems };
+  let relativeDateHints = defaultSettings.relativeDateHints;
+  const hints = isRecord(raw.inlayHints) ? raw.inlayHints.relativeDates : undefined;
+  if (typeof hints === 'boolean') relativeDateHints = hints;
+  else if (hints !== undefined && hints !== null) problems.push('Setting pressMarkup.inlayHints.relativeDates must be true or false; the default is used.');
+  return { settings: { rules, lexicon, relativeDateHints }, problems };
 }
 
 export function analyzeOptionsFrom(settings: ServerSettings): AnalyzeOptions {

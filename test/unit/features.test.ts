@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeStructure } from '../../server/src/core/structure';
+import type { Article, Mention, Person, Quote, TemporalExpression } from '../../server/src/core/model';
+import { hover } from '../../server/src/features/hover';
+import { inlayHints } from '../../server/src/features/inlayHints';
+import { definition, references } from '../../server/src/features/navigation';
+import { rename, renamedMention } from '../../server/src/features/rename';
+import { documentSymbols } from '../../server/src/features/symbols';
+
+// The editor features are tested on a hand-built model, so they pin the presentation
+// independently of how well the analysis stages find things.
+const TEXT = [
+  'Minister resigns',
+  '',
+  'Updated: Jul 02, 2013',
+  '',
+  'Foreign Minister Yun Byung-Se 🇰🇷 resigned on Tuesday. "I am done," Yun said. Mr. Yun\'s aide agreed.',
+].join('\n');
+
+function span(text: string, occurrence = 0) {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) start = TEXT.indexOf(text, start + 1);
+  assert.ok(start >= 0, text);
+  return { text, start, end: start + text.length };
+}
+
+function mention(text: string, kind: Mention['kind'], occurrence = 0): Mention {
+  return { ...span(text, occurrence), kind };
+}
+
+function fixture(): Article {
+  const yun: Person = {
+    id: 'p1',
+    name: 'Yun Byung-Se',
+    titles: [{ ...span('Foreign Minister'), attachment: 'premodifier', affiliation: 'South Korea' }],
+    mentions: [mention('Yun Byung-Se', 'full'), mention('Yun', 'surname', 1), mention('Mr. Yun', 'honorific')],
+    gender: 'male',
+  };
+  const quote: Quote = {
+    ...span('"I am done,"'),
+    parts: [span('"I am done,"')],
+    speakerId: 'p1',
+    speakerMention: span('Yun', 1),
+    cue: span('said'),
+    expectsSpeaker: true,
+  };
+  const tuesday: TemporalExpression = { ...span('Tuesday'), type: 'DATE', value: '2013-07-02', relative: true };
+  const july: TemporalExpression = { ...span('Jul 02, 2013'), type: 'DATE', value: '2013-07-02', relative: false };
+  const year: TemporalExpression = { ...span('2013'), type: 'DATE', value: '2012', relative: false };
+  return {
+    text: TEXT,
+    structure: analyzeStructure(TEXT),
+    headline: span('Minister resigns'),
+    dct: { value: '2013-07-02', source: 'dateline', span: span('Updated: Jul 02, 2013') },
+    people: [yun],
+    organizations: [],
+    quotes: [quote],
+    dates: [tuesday, july, year],
+    unmatchedQuoteMarks: [],
+    findings: [],
+  };
+}
+
+const document = TextDocument.create('file:///a.article', 'press-article', 1, TEXT);
+const at = (text: string, occurrence = 0, delta = 1) => document.positionAt(span(text, occurrence).start + delta);
+
+describe('hover', () => {
+  test('on a surname shows the full name, role with affiliation, counts and quotes', () => {
+    const result = hover(fixture(), document, at('Yun', 1));
+    assert.ok(result);
+    assert.equal(
+      (result.contents as { value: string }).value,
+      [
+        '**Yun Byung-Se** (person)',
+        '',
+        '- Foreign Minister — South Korea',
+        '',
+        'Mentioned 3 times, first on line 5 · quoted 1 time',
+        '- line 5: "I am done,"',
+      ].join('\n'),
+    );
+    assert.deepEqual(result.range, { start: at('Yun', 1, 0), end: at('Yun', 1, 3) });
+  });
+
+  test('on a relative date shows the day in words, ISO value and distance from publication', () => {
+    const value = (hover(fixture(), document, at('Tuesday'))?.contents as { value: string }).value;
+    assert.equal(value, '**Tuesday, 2 July 2013** (date)\n\nValue: `2013-07-02`\nThe day of publication (2013-07-02)');
+  });
+
+  test('on a quote shows the speaker, role and cue', () => {
+    const value = (hover(fixture(), document, at('am done'))?.contents as { value: string }).value;
+    assert.equal(value, '**Quote** by **Yun Byung-Se**\n_Foreign Minister — South Korea_\n\nAttributed through “Yun” · cue: “said”');
+  });
+
+  test('on plain words gives nothing', () => {
+    assert.equal(hover(fixture(), document, at('resigned')), null);
+  });
+});
+
+describe('outline', () => {
+  test('has the headline as root, people with title and quotes, and dates oldest first', () => {
+    const [root] = documentSymbols(fixture(), document);
+    assert.equal(root.name, 'Minister resigns');
+    assert.equal(root.detail, 'published 2013-07-02');
+    assert.deepEqual(root.children?.map((c) => c.name), ['People', 'Dates']);
+    const [people, dates] = root.children ?? [];
+    assert.equal(people.children?.[0].name, 'Yun Byung-Se');
+    assert.equal(people.children?.[0].detail, 'Foreign Minister');
+    assert.deepEqual(people.children?.[0].children?.map((q) => q.name), ['"I am done,"']);
+    assert.deepEqual(dates.children?.map((d) => d.name), ['2013 → 2012', 'Jul 02, 2013 → 2013-07-02', 'Tuesday → 2013-07-02']);
+  });
+});
+
+describe('navigation', () => {
+  test('go to definition jumps from "Mr. Yun" to the first full mention', () => {
+    const location = definition(fixture(), document, at('Mr. Yun', 0, 5));
+    assert.deepEqual(location?.range.start, at('Yun Byung-Se', 0, 0));
+  });
+
+  test('find references lists every mention', () => {
+    assert.equal(references(fixture(), document, at('Yun', 1))?.length, 3);
+  });
+
+  test('rename edits every mention, keeping honorifics and possessives', () => {
+    const edit = rename(fixture(), document, at('Yun', 1), 'Yoon Byung-se');
+    const edited = TextDocument.applyEdits(document, edit?.changes?.[document.uri] ?? []);
+    assert.match(edited, /Foreign Minister Yoon Byung-se 🇰🇷 resigned/);
+    assert.match(edited, /"I am done," Yoon said\. Mr\. Yoon's aide/);
+  });
+
+  test('a surname stays the surname when the new name has a different length', () => {
+    const surname: Mention = { text: 'Clinton', start: 0, end: 7, kind: 'surname' };
+    assert.deepEqual(renamedMention(surname, 'Hillary Clinton', 'Hillary Rodham Clinton'), { offset: 0, length: 7, text: 'Clinton' });
+  });
+});
+
+test('inlay hints show the resolved date after relative dates only', () => {
+  const hints = inlayHints(fixture(), document, { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } });
+  assert.deepEqual(hints.map((h) => h.label), ['= Tuesday, 2 July 2013']);
+  assert.deepEqual(hints[0].position, at('Tuesday', 0, 7));
+});
