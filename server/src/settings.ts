@@ -6,12 +6,15 @@ export interface ServerSettings {
   lexicon: Required<LexiconExtensions>;
   /** Show the resolved calendar date after relative dates ("Tuesday = Tuesday, 2 July 2013"). */
   relativeDateHints: boolean;
+  /** Documents larger than this many characters get one information diagnostic instead of an analysis. */
+  maxDocumentSize: number;
 }
 
 export const defaultSettings: ServerSettings = {
   rules: {},
   lexicon: { titles: [], speechVerbs: [], honorifics: [], organizations: [] },
   relativeDateHints: true,
+  maxDocumentSize: 5_000_000,
 };
 
 const RULE_LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -62,9 +65,15 @@ export function parseSettings(raw: unknown): { settings: ServerSettings; problem
   const hints = isRecord(raw.inlayHints) ? raw.inlayHints.relativeDates : undefined;
   if (typeof hints === 'boolean') relativeDateHints = hints;
   else if (hints !== undefined && hints !== null) problems.push('Setting pressMarkup.inlayHints.relativeDates must be true or false; the default is used.');
-  return { settings: { rules, lexicon, relativeDateHints }, problems };
+  let maxDocumentSize = defaultSettings.maxDocumentSize;
+  if (typeof raw.maxDocumentSize === 'number' && Number.isFinite(raw.maxDocumentSize) && raw.maxDocumentSize > 0) {
+    maxDocumentSize = raw.maxDocumentSize;
+  } else if (raw.maxDocumentSize !== undefined && raw.maxDocumentSize !== null) {
+    problems.push('Setting pressMarkup.maxDocumentSize must be a positive number of characters; the default is used.');
+  }
+  return { settings: { rules, lexicon, relativeDateHints, maxDocumentSize }, problems };
 }
 
 export function analyzeOptionsFrom(settings: ServerSettings): AnalyzeOptions {
-  return { ruleSeverities: settings.rules, lexicon: settings.lexicon };
+  return { ruleSeverities: settings.rules, lexicon: settings.lexicon, maxTextLength: settings.maxDocumentSize };
 }

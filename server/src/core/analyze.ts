@@ -4,27 +4,83 @@ import type { AnalyzeOptions, Article, Finding } from './model';
 import { findPeople } from './people';
 import { findQuotes } from './quotes';
 import { rules } from './rules';
-import { toFinding } from './rules/rule';
+import { toFinding, type Rule } from './rules/rule';
 import { analyzeStructure } from './structure';
 
-/** The whole analysis: text in, article model out. Pure and deterministic. */
-export function analyze(text: string, options: AnalyzeOptions = {}): Article {
-  const structure = analyzeStructure(text);
-  const dct = findDocumentCreationTime(structure, options.dct);
-  const headline = findHeadline(structure, dct);
-  const dates = findTemporalExpressions(structure, dct);
-  const { people, organizations } = findPeople(structure, options.lexicon);
-  const { quotes, unmatchedQuoteMarks } = findQuotes(structure, people, organizations, options.lexicon);
-  const article = { text, structure, headline, dct, people, organizations, quotes, dates, unmatchedQuoteMarks };
-  return { ...article, findings: runRules(article, options) };
+/** Code of the finding that reports a part of the analysis that failed on this text. */
+export const INTERNAL_ERROR_CODE = 'analysis-error';
+
+function failure(part: string, error: unknown): Finding {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    code: INTERNAL_ERROR_CODE,
+    severity: 'information',
+    message: `Press Markup could not finish "${part}" on this article and skipped it; everything else was checked. (${reason})`,
+    start: 0,
+    end: 0,
+  };
 }
 
-function runRules(article: Omit<Article, 'findings'>, options: AnalyzeOptions): Finding[] {
+const megabytes = (length: number): string => `${(length / 1_000_000).toFixed(1)} MB`;
+
+/** An article too large to analyse within an editor's patience: one information finding, nothing else. */
+function tooLarge(text: string, limit: number): Article {
+  return {
+    text,
+    structure: { text, paragraphs: [], sentences: [] },
+    headline: null,
+    dct: null,
+    people: [],
+    organizations: [],
+    quotes: [],
+    dates: [],
+    unmatchedQuoteMarks: [],
+    findings: [
+      {
+        code: 'document-too-large',
+        severity: 'information',
+        message: `This document (${megabytes(text.length)}) is larger than the ${megabytes(limit)} Press Markup analyses in the editor; raise pressMarkup.maxDocumentSize to analyse it.`,
+        start: 0,
+        end: 0,
+      },
+    ],
+  };
+}
+
+/**
+ * The whole analysis: text in, article model out. Pure and deterministic. A stage or rule that
+ * throws is skipped with one information finding, so one bug never takes the rest down.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: readonly Rule[] = rules): Article {
+  if (options.maxTextLength !== undefined && text.length > options.maxTextLength) return tooLarge(text, options.maxTextLength);
+  const failures: Finding[] = [];
+  const guarded = <T>(part: string, run: () => T, fallback: T): T => {
+    try {
+      return run();
+    } catch (error) {
+      failures.push(failure(part, error));
+      return fallback;
+    }
+  };
+  const structure = analyzeStructure(text);
+  const dct = guarded('dateline', () => findDocumentCreationTime(structure, options.dct), null);
+  const headline = guarded('headline', () => findHeadline(structure, dct), null);
+  const dates = guarded('dates', () => findTemporalExpressions(structure, dct), []);
+  const { people, organizations } = guarded('people', () => findPeople(structure, options.lexicon), { people: [], organizations: [] });
+  const { quotes, unmatchedQuoteMarks } = guarded(
+    'quotes',
+    () => findQuotes(structure, people, organizations, options.lexicon),
+    { quotes: [], unmatchedQuoteMarks: [] },
+  );
+  const article = { text, structure, headline, dct, people, organizations, quotes, dates, unmatchedQuoteMarks };
   const findings: Finding[] = [];
-  for (const rule of rules) {
+  for (const rule of ruleSet) {
     const severity = options.ruleSeverities?.[rule.code] ?? rule.defaultSeverity;
     if (severity === 'off') continue;
-    for (const finding of rule.check(article)) findings.push(toFinding(rule, severity, finding));
+    const found = guarded(`${rule.code} check`, () => rule.check(article), []);
+    for (const finding of found) findings.push(toFinding(rule, severity, finding));
   }
-  return findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  findings.push(...failures);
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
+  return { ...article, findings };
 }

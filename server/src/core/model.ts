@@ -153,4 +153,6 @@ export interface AnalyzeOptions {
   lexicon?: LexiconExtensions;
   /** Severity per rule code, or "off"; rules not listed keep their default. */
   ruleSeverities?: Record<string, Severity | 'off'>;
+  /** Texts longer than this (UTF-16 code units) are not analysed; one information finding says so. */
+  maxTextLength?: number;
 }
