@@ -2,17 +2,39 @@ import type { DocumentCreationTime, TextSpan, TextStructure } from './model';
 
 const MAX_HEADLINE_LENGTH = 200;
 
+/** End offset of a Markdown front-matter block ("---" … "---" at the very top), or 0. */
+function frontMatterEnd(text: string): number {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!open) return 0;
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/g;
+  close.lastIndex = open[0].length - 1;
+  const match = close.exec(text);
+  return match ? match.index + match[0].length : 0;
+}
+
+/** `title: …` in front matter is the headline when there is one. */
+function frontMatterTitle(text: string, end: number): TextSpan | null {
+  const match = /^title:[ \t]*(["']?)(.+?)\1[ \t]*$/m.exec(text.slice(0, end));
+  if (!match) return null;
+  const start = match.index + match[0].indexOf(match[2], 'title:'.length);
+  return { text: match[2], start, end: start + match[2].length };
+}
+
 /**
- * The headline: the article's first paragraph when it is a single short line that does not read
- * as running prose (no final full stop) and is not the dateline itself.
+ * The headline: a front-matter title, else the first paragraph when it is a single short line that
+ * does not read as running prose (no final full stop) and is not the dateline itself.
  */
 export function findHeadline(structure: TextStructure, dct: DocumentCreationTime | null): TextSpan | null {
-  const first = structure.paragraphs[0];
+  const frontMatter = frontMatterEnd(structure.text);
+  if (frontMatter > 0) {
+    const title = frontMatterTitle(structure.text, frontMatter);
+    if (title) return title;
+  }
+  const first = structure.paragraphs.find((p) => p.start >= frontMatter);
   if (!first) return null;
   const text = structure.text.slice(first.start, first.end);
   if (/[\r\n]/.test(text) || text.length > MAX_HEADLINE_LENGTH) return null;
   if (/[.;,]$/.test(text) && !/\.\.\.$/.test(text)) return null;
-  if (text.startsWith('---')) return null; // Markdown front matter
   if (dct?.span && dct.span.start < first.end && dct.span.end > first.start) return null;
   const withoutMarkup = text.replace(/^#+\s*/, '');
   const start = first.start + (text.length - withoutMarkup.length);
