@@ -141,3 +141,29 @@ test('inlay hints show the resolved date after relative dates only', () => {
   assert.deepEqual(hints.map((h) => h.label), ['= Tuesday, 2 July 2013']);
   assert.deepEqual(hints[0].position, at('Tuesday', 0, 7));
 });
+
+test('the timeline puts weeks, quarters, seasons and decades at their start, durations last', () => {
+  const article = fixture();
+  const date = (text: string, value: string, type: TemporalExpression['type'] = 'DATE'): TemporalExpression => ({
+    text,
+    start: 0,
+    end: 1,
+    type,
+    value,
+    relative: true,
+  });
+  article.dates = [
+    date('three years', 'P3Y', 'DURATION'),
+    date('now', 'PRESENT_REF'),
+    date('weekend', '2013-W26-WE'),
+    date('the 1990s', '199'),
+    date('the fourth quarter', '2013-Q4'),
+    date('last spring', '2013-SP'),
+  ];
+  const [root] = documentSymbols(article, document);
+  const dates = root.children?.find((c) => c.name === 'Dates');
+  assert.deepEqual(
+    dates?.children?.map((d) => d.name.split(' → ')[0]),
+    ['the 1990s', 'last spring', 'weekend', 'now', 'the fourth quarter', 'three years'],
+  );
+});

@@ -80,11 +80,29 @@ export function relationToPublication(date: TemporalExpression, dct: DocumentCre
   return null;
 }
 
-/** A sort key that puts calendar values in time order and everything else after them. */
+/** The Monday of ISO week `week` of `year`, as YYYY-MM-DD. */
+function isoWeekMonday(year: number, week: number): string {
+  const januaryFourth = utcDate(year, 1, 4);
+  const mondayOfWeekOne = januaryFourth.getTime() - ((januaryFourth.getUTCDay() + 6) % 7) * 86_400_000;
+  return new Date(mondayOfWeekOne + (week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+const SEASON_MONTH: Record<string, string> = { SP: '03', SU: '06', FA: '09', WI: '12' };
+
+/**
+ * A sort key that puts calendar values in time order (weeks, quarters, seasons and decades at
+ * their start) and everything else after them.
+ */
 function chronologicalKey(date: TemporalExpression, dct: DocumentCreationTime | null): string {
-  if (date.value === 'PRESENT_REF' && dct) return dct.value;
-  if (/^\d{4}/.test(date.value) && date.type !== 'DURATION' && date.type !== 'SET') return date.value;
-  return `~${date.value}`;
+  const value = date.value === 'PRESENT_REF' && dct ? dct.value : date.value;
+  if (date.type === 'DURATION' || date.type === 'SET' || !/^\d{2}/.test(value)) return `~${value}`;
+  let m = /^(\d{4})-W(\d{2})(-WE)?/.exec(value);
+  if (m) return `${isoWeekMonday(+m[1], +m[2])}${m[3] ? 'W' : ''}`;
+  if ((m = /^(\d{4})-Q([1-4])/.exec(value))) return `${m[1]}-${String(+m[2] * 3 - 2).padStart(2, '0')}`;
+  if ((m = /^(\d{4})-H([12])/.exec(value))) return `${m[1]}-${m[2] === '1' ? '01' : '07'}`;
+  if ((m = /^(\d{4})-(SP|SU|FA|WI)/.exec(value))) return `${m[1]}-${SEASON_MONTH[m[2]]}`;
+  if ((m = /^(\d{2,3})$/.exec(value))) return m[1].padEnd(4, '0');
+  return value;
 }
 
 /** The dates as a timeline: calendar values oldest first, then durations, sets and vague references. */
