@@ -1,0 +1,96 @@
+import tenseData from '../data/dates-tense.json';
+import type { Token } from './tokens';
+
+/** 'present' is a copula ("the deadline is Sunday"): a weekday then lies ahead, other dates stay undecided. */
+export type Tense = 'past' | 'future' | 'present' | null;
+
+const FUTURE = new Set(tenseData.futureCues);
+const PAST = new Set(tenseData.pastCues);
+const NOT_PAST_ED = new Set(tenseData.notPastEd);
+const SOFT_FUTURE = new Set(tenseData.softFuture);
+const DEADLINE_WORDS = new Set(tenseData.deadlineWords);
+const PLAN_WORDS = new Set(tenseData.planWords);
+const ADVERBS = new Set(['still', 'very', 'newly', 'recently', 'already', 'much', 'long', 'widely', 'well']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'be']);
+const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'been']);
+const NON_PAST_AUXILIARIES = new Set(['is', 'are', 'be', 'will', 'can', 'could', 'would', 'may', 'might', 'must', 'should', 'to']);
+const WINDOW = 10;
+
+function cue(tokens: Token[], i: number): Tense {
+  const t = tokens[i];
+  if (t.kind !== 'word') return null;
+  const w = t.lower;
+  if (w === 'll' && tokens[i - 1]?.lower === "'") return 'future';
+  // "planned to leave on Thursday", "is to resume Tuesday": an intention looks ahead, unless it "had been" planned
+  if (w === 'to' && PLAN_WORDS.has(tokens[i - 1]?.lower ?? '')) {
+    const next = tokens[i + 1];
+    if (!next || next.kind !== 'word' || DETERMINERS.has(next.lower) || /^[A-Z]/.test(next.text)) return null;
+    for (let j = i - 2; j >= i - 4 && j >= 0; j--) if (PAST_AUXILIARIES.has(tokens[j].lower)) return 'past';
+    return 'future';
+  }
+  // "set to", "due to": only with the infinitive ("a record high set on Aug. 6" is past)
+  if ((w === 'set' || w === 'due') && tokens[i + 1]?.lower !== 'to') return null;
+  if (SOFT_FUTURE.has(w) || (FUTURE.has(w) && w !== 'will')) {
+    // "had been scheduled to", "was expected to": the auxiliary puts the plan in the past
+    for (let j = i - 1; j >= i - 3 && j >= 0; j--) if (PAST_AUXILIARIES.has(tokens[j].lower)) return 'past';
+    return 'future';
+  }
+  if (FUTURE.has(w)) return 'future';
+  if (w === 'is' || w === 'are' || w === 'am') return 'present';
+  const participle = w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.startsWith('un');
+  if (!PAST.has(w) && !participle) return null;
+  // "a still unspecified date", "the preferred shares": after a determiner it is an adjective
+  let k = i - 1;
+  while (k >= 0 && ADVERBS.has(tokens[k].lower)) k--;
+  if (participle && k >= 0 && tokens[k].lower !== 'be' && DETERMINERS.has(tokens[k].lower)) return null;
+  // The auxiliary decides: "will be paid" and "would still be held" look ahead, "is expected" is undecided.
+  const before = tokens[i - 1]?.lower;
+  const before2 = tokens[i - 2]?.lower;
+  if (before === 'be' && ((before2 && NON_PAST_AUXILIARIES.has(before2)) || NON_PAST_AUXILIARIES.has(tokens[i - 3]?.lower ?? ''))) return 'future';
+  if (before === 'is' || before === 'are') return null;
+  return 'past';
+}
+
+/** A sentence or quotation boundary (not the point in "4.1" or after "Jan"). */
+function stops(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (t.kind !== 'punct') return false;
+  if (t.text === '.') {
+    const next = tokens[i + 1];
+    if (next && !next.gap) return false;
+    const before = tokens[i - 1];
+    return !(before && before.kind === 'word' && before.text.length <= 4 && /^[A-Z]/.test(before.text));
+  }
+  // quotation marks, including the ``...'' of wire copy
+  if (t.text === "'" && (tokens[i + 1]?.text === "'" || tokens[i - 1]?.text === "'")) return true;
+  return t.text === '!' || t.text === '?' || t.text === ';' || t.text === '"' || t.text === '“' || t.text === '”' || t.text === '`';
+}
+
+/**
+ * The tense that governs tokens [from, to): the nearest tense cue in the same sentence within a few words,
+ * looking left first at equal distance ("said Friday", "will meet Friday", "Friday, he said").
+ */
+export function tenseAround(tokens: Token[], from: number, to: number): Tense {
+  // "payable Dec. 15", "effective June 1", "expires Nov. 21": deadlines lie ahead
+  const before = from > 0 && (tokens[from - 1].lower === 'at' || tokens[from - 1].lower === 'on') ? from - 2 : from - 1;
+  if (before >= 0 && DEADLINE_WORDS.has(tokens[before].lower)) return 'future';
+  // "as soon as Tuesday", "as early as next week"
+  if (from >= 3 && tokens[from - 1].lower === 'as' && (tokens[from - 2].lower === 'soon' || tokens[from - 2].lower === 'early') && tokens[from - 3].lower === 'as') return 'future';
+  let left: Tense = null;
+  let leftDistance = Infinity;
+  for (let i = from - 1, n = 1; i >= 0 && n <= WINDOW; i--, n++) {
+    if (stops(tokens, i)) break;
+    const c = cue(tokens, i);
+    if (c) {
+      left = c;
+      leftDistance = n;
+      break;
+    }
+  }
+  for (let i = to, n = 1; i < tokens.length && n < leftDistance && n <= WINDOW; i++, n++) {
+    if (stops(tokens, i)) break;
+    const c = cue(tokens, i);
+    if (c) return c;
+  }
+  return left;
+}

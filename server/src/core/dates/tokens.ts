@@ -1,0 +1,59 @@
+/** Word, number and punctuation tokens with their offsets; the unit the date grammar works on. */
+export interface Token {
+  /** As written. */
+  text: string;
+  /** Lower case, with typographic apostrophes made straight. */
+  lower: string;
+  start: number;
+  end: number;
+  kind: 'word' | 'num' | 'punct';
+  /** White space separates this token from the previous one. */
+  gap: boolean;
+}
+
+const LETTER = /\p{L}/u;
+const SPACE = /\s/;
+
+function isLetter(text: string, code: number, i: number): boolean {
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return LETTER.test(text[i]);
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isSpace(text: string, code: number, i: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return SPACE.test(text[i]);
+}
+
+/** Letters runs ("Friday's" is "Friday", "'", "s"), digit runs, or one other character; a linear scan. */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  let gap = false;
+  for (let i = from; i < to; ) {
+    const code = text.charCodeAt(i);
+    if (isSpace(text, code, i)) {
+      gap = true;
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    let kind: Token['kind'];
+    if (isDigit(code)) {
+      kind = 'num';
+      while (end < to && isDigit(text.charCodeAt(end))) end++;
+    } else if (isLetter(text, code, i)) {
+      kind = 'word';
+      while (end < to && isLetter(text, text.charCodeAt(end), end)) end++;
+    } else kind = 'punct';
+    const raw = text.slice(i, end);
+    let lower = kind === 'word' ? raw.toLowerCase() : raw;
+    if (kind === 'punct' && (raw === '’' || raw === '‘' || raw === '`' || raw === '´')) lower = "'";
+    tokens.push({ text: raw, lower, start: i, end, kind, gap });
+    gap = false;
+    i = end;
+  }
+  return tokens;
+}

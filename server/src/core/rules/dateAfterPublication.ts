@@ -1,0 +1,38 @@
+import { tenseAt } from '../dates';
+import { dateInWords } from '../dates/words';
+import type { Rule, RuleFinding } from './rule';
+
+/** "extended to Nov. 20", "of record Nov. 16", "the Jan. 14 deadline": the date is a target or a label, not when it happened. */
+const NOT_EVENT_TIME = /(?:\b(?:to|until|till|through|by|before|from|record|the|a|an|its|their|his|her)|'s|’s)\s*$/i;
+/** Any sign in the clause that the sentence looks ahead. */
+const LOOKS_AHEAD = /\b(?:will|would|shall|'ll|expected|scheduled|due|plans?|planned to|set to|until|deadline)\b/i;
+const CLAUSE = 120;
+
+/** A calendar date later than the dateline in a clause told in the past tense: a typo in the date or the dateline. */
+export const dateAfterPublication: Rule = {
+  code: 'date-after-publication',
+  defaultSeverity: 'warning',
+  description: 'A past event dated after the article\'s dateline, as in "left on July 5" in a story dated July 2.',
+  check(article) {
+    const findings: RuleFinding[] = [];
+    const dct = article.dct;
+    if (!dct) return findings;
+    const published = dct.value.slice(0, 10);
+    for (const date of article.dates) {
+      if (date.type !== 'DATE' && date.type !== 'TIME') continue;
+      // Only dates written as calendar dates ("July 5", "5 July 2013"), not "next week".
+      if (!/\d/.test(date.text)) continue;
+      const day = /^\d{4}-\d\d-\d\d/.exec(date.value)?.[0];
+      if (!day || day <= published) continue;
+      if (NOT_EVENT_TIME.test(article.text.slice(Math.max(0, date.start - 20), date.start))) continue;
+      const clause = article.text.slice(Math.max(0, date.start - CLAUSE), Math.min(article.text.length, date.end + CLAUSE));
+      if (LOOKS_AHEAD.test(clause) || tenseAt(article.text, date.start, date.end) !== 'past') continue;
+      findings.push({
+        start: date.start,
+        end: date.end,
+        message: `"${date.text}" (${dateInWords(day)}) is after the dateline (${dateInWords(published)}), but the sentence tells it in the past tense. Check the date or the dateline.`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { findTemporalExpressions } from '../../server/src/core/dates';
+import { describeValue, relationToPublication } from '../../server/src/core/dates/words';
+import type { TemporalExpression } from '../../server/src/core/model';
+import { analyzeStructure } from '../../server/src/core/structure';
+
+function dates(text: string, dct: string | null): TemporalExpression[] {
+  return findTemporalExpressions(analyzeStructure(text), dct ? { value: dct, source: 'option', span: null } : null);
+}
+
+/** The one expression in `text` that covers `span`: its type, value and mod. */
+function expect(text: string, dct: string | null, span: string, type: string, value: string, mod?: string): void {
+  const start = text.indexOf(span);
+  assert.ok(start >= 0, `"${span}" is not in the test text`);
+  const found = dates(text, dct);
+  const hit = found.find((d) => d.start === start && d.end === start + span.length);
+  assert.ok(hit, `"${span}" was not found as a date in "${text}"; found ${JSON.stringify(found.map((d) => d.text))}`);
+  assert.equal(hit.type, type, `type of "${span}"`);
+  assert.equal(hit.value, value, `value of "${span}"`);
+  assert.equal(hit.mod, mod, `mod of "${span}"`);
+}
+
+const SAMPLE_DCT = '2013-07-02T15:59'; // a Tuesday
+
+test('the design article: its dates and values', () => {
+  const text = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'examples', 'north-korea-negotiator.txt'), 'utf8');
+  const found = dates(text, SAMPLE_DCT).map((d) => [d.text, d.type, d.value, d.mod ?? '']);
+  for (const expected of [
+    ['Tuesday', 'DATE', '2013-07-02', ''],
+    ['weekend', 'DATE', '2013-W26-WE', ''],
+    ['February', 'DATE', '2013-02', ''],
+    ['August 2003', 'DATE', '2003-08', ''],
+    ['December 2008', 'DATE', '2008-12', ''],
+    ['late last month', 'DATE', '2013-06', 'END'],
+    ['last month', 'DATE', '2013-06', ''],
+  ]) {
+    assert.ok(found.some((f) => f.join('|') === expected.join('|')), `missing ${expected.join(' ')}`);
+  }
+});
+
+test('the design article forms one by one', () => {
+  expect('A high-ranking official left on Tuesday for Russia.', SAMPLE_DCT, 'Tuesday', 'DATE', '2013-07-02');
+  expect('A weekend report from the agency said Kim would discuss talks.', SAMPLE_DCT, 'weekend', 'DATE', '2013-W26-WE');
+  expect('after its third nuclear test in February.', SAMPLE_DCT, 'February', 'DATE', '2013-02');
+  expect('The talks began in August 2003 but have not been held since December 2008.', SAMPLE_DCT, 'August 2003', 'DATE', '2003-08');
+  expect('The talks began in August 2003 but have not been held since December 2008.', SAMPLE_DCT, 'December 2008', 'DATE', '2008-12');
+  expect('Kim late last month discussed restarting the talks.', SAMPLE_DCT, 'late last month', 'DATE', '2013-06', 'END');
+  expect('The meeting failed to go ahead last month.', SAMPLE_DCT, 'last month', 'DATE', '2013-06');
+});
+
+test('calendar dates in newsroom forms', () => {
+  expect('It opened on Jul 02, 2013 in Seoul.', null, 'Jul 02, 2013', 'DATE', '2013-07-02');
+  expect('It opened on 2 July 2013 in Seoul.', null, '2 July 2013', 'DATE', '2013-07-02');
+  expect('It opened on 7/2/13 in Seoul.', null, '7/2/13', 'DATE', '2013-07-02');
+  expect('It opened on 2013-07-02 in Seoul.', null, '2013-07-02', 'DATE', '2013-07-02');
+  expect('It opened on Sept. 30, 1989, in Seoul.', null, 'Sept. 30, 1989', 'DATE', '1989-09-30');
+  expect('The talks resumed July 2 in Seoul.', SAMPLE_DCT, 'July 2', 'DATE', '2013-07-02');
+  expect('The payment is due on the 2nd.', '2013-07-01', 'the 2nd', 'DATE', '2013-07-02');
+  expect('He resigned in 1998.', SAMPLE_DCT, '1998', 'DATE', '1998');
+  expect('The dividend is payable Dec. 15 to holders.', '1989-10-26', 'Dec. 15', 'DATE', '1989-12-15');
+});
+
+test('weekdays follow the tense of the clause', () => {
+  // 2013-07-03 is a Wednesday
+  expect('The minister said Friday that talks would resume.', '2013-07-03', 'Friday', 'DATE', '2013-06-28');
+  expect('The ministers will meet Friday in Geneva.', '2013-07-03', 'Friday', 'DATE', '2013-07-05');
+  expect('Police arrested him last Friday.', '2013-07-03', 'last Friday', 'DATE', '2013-06-28');
+  expect('He returns next Tuesday.', '2013-07-03', 'next Tuesday', 'DATE', '2013-07-09');
+  expect('The rally ended Tuesday night.', SAMPLE_DCT, 'Tuesday night', 'TIME', '2013-07-02TNI');
+});
+
+test('months, years, decades, seasons, quarters and weeks', () => {
+  expect('Shares fell in the 1990s.', SAMPLE_DCT, 'the 1990s', 'DATE', '199');
+  expect('Sales rose last spring.', SAMPLE_DCT, 'last spring', 'DATE', '2012-SP');
+  expect('Profit rose in the third quarter.', '2013-10-20', 'the third quarter', 'DATE', '2013-Q3');
+  expect('Third-quarter profit rose 5%.', '2013-10-20', 'Third-quarter', 'DATE', '2013-Q3');
+  expect('The firm reported a loss last week.', SAMPLE_DCT, 'last week', 'DATE', '2013-W26');
+  expect('Talks continue this week.', SAMPLE_DCT, 'this week', 'DATE', '2013-W27');
+  expect('He will retire next year.', SAMPLE_DCT, 'next year', 'DATE', '2014');
+  expect('Prices climbed earlier this year.', SAMPLE_DCT, 'earlier this year', 'DATE', '2013', 'START');
+  expect('Results for fiscal 2012 were weak.', SAMPLE_DCT, 'fiscal 2012', 'DATE', '2012');
+  expect('Net income fell in the fiscal year.', SAMPLE_DCT, 'the fiscal year', 'DATE', '2013');
+  expect('Sales rose 5% from the year-earlier quarter.', '2013-10-20', 'the year-earlier quarter', 'DATE', '2012-Q3');
+});
+
+test('relative expressions anchored to the dateline or to a date in the text', () => {
+  expect('The rebels attacked yesterday.', SAMPLE_DCT, 'yesterday', 'DATE', '2013-07-01');
+  expect('The firm was founded two years ago.', SAMPLE_DCT, 'two years ago', 'DATE', '2011');
+  expect('He arrived on March 3. The next day he met the press.', SAMPLE_DCT, 'The next day', 'DATE', '2013-03-04');
+  expect('Sales were $5 million in the third quarter, up from $4 million a year earlier.', '2013-10-20', 'a year earlier', 'DATE', '2012-Q3');
+});
+
+test('references, durations and sets', () => {
+  expect('Prices are now falling.', SAMPLE_DCT, 'now', 'DATE', 'PRESENT_REF');
+  expect('He recently left the firm.', SAMPLE_DCT, 'recently', 'DATE', 'PAST_REF');
+  expect('He served three years in prison.', SAMPLE_DCT, 'three years', 'DURATION', 'P3Y');
+  expect('It signed a two-year contract.', SAMPLE_DCT, 'two-year', 'DURATION', 'P2Y');
+  expect('The talks lasted nearly two hours.', SAMPLE_DCT, 'nearly two hours', 'DURATION', 'PT2H', 'LESS_THAN');
+  expect('The board meets every Tuesday.', SAMPLE_DCT, 'every Tuesday', 'SET', 'XXXX-WXX-2');
+  expect('The report is published annually.', SAMPLE_DCT, 'annually', 'SET', 'P1Y');
+});
+
+test('times of day, with zones and stray AM/PM', () => {
+  expect('The blast occurred at 10:35 a.m. local time.', SAMPLE_DCT, '10:35 a.m.', 'TIME', '2013-07-02T10:35');
+  expect('The offer expires at 3 p.m. EDT Friday.', '2013-07-03', '3 p.m. EDT Friday', 'TIME', '2013-07-05T15:00');
+  expect('Updated: Jul 02, 2013, 15:59 PM IST', null, 'Jul 02, 2013, 15:59 PM IST', 'TIME', '2013-07-02T15:59');
+});
+
+test('ages and prices are not dates', () => {
+  assert.deepEqual(dates('The 6-year-old boy paid $1990 for 2,000 shares.', SAMPLE_DCT).map((d) => d.text), []);
+});
+
+test('without a dateline, relative dates keep unknown digits', () => {
+  expect('He left on Tuesday.', null, 'Tuesday', 'DATE', 'XXXX-XX-XX');
+  expect('He left in August 2003.', null, 'August 2003', 'DATE', '2003-08');
+});
+
+test('long inputs are processed in linear time', () => {
+  const text = 'Mr. Kim said on Tuesday that talks held last month in Beijing lasted three hours. '.repeat(20000);
+  const started = Date.now();
+  const found = dates(text, SAMPLE_DCT);
+  assert.equal(found.length, 60000);
+  assert.ok(Date.now() - started < 10000);
+});
+
+test('values in words and their distance from the dateline, for hovers', () => {
+  assert.equal(describeValue('DATE', '2013-07-02'), 'Tuesday, July 2, 2013');
+  assert.equal(relationToPublication('2013-06-28', '2013-07-02T15:59'), '4 days before publication');
+  assert.equal(describeValue('DATE', '2013-06'), 'June 2013');
+  assert.equal(relationToPublication('2013-06', '2013-07-02'), '1 month before publication');
+  assert.equal(describeValue('DATE', '2013-W26-WE'), 'the weekend of June 29, 2013');
+  assert.equal(relationToPublication('2013-W26-WE', '2013-07-02'), '3 days before publication');
+  assert.equal(describeValue('DATE', '2013-Q3'), 'the third quarter of 2013');
+  assert.equal(describeValue('DATE', '199'), 'the 1990s');
+  assert.equal(describeValue('TIME', '2013-07-02TNI'), 'Tuesday, July 2, 2013 (night)');
+  assert.equal(describeValue('DURATION', 'P3Y'), '3 years');
+  assert.equal(describeValue('SET', 'XXXX-WXX-2'), 'every Tuesday');
+  assert.equal(describeValue('DATE', 'PAST_REF'), 'the past');
+});
