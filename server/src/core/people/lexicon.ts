@@ -1,0 +1,134 @@
+import nlp from 'compromise';
+import givenNameData from '../data/given-names.json';
+import honorificData from '../data/honorifics.json';
+import organizationData from '../data/organizations.json';
+import placeData from '../data/places.json';
+import titleData from '../data/titles.json';
+import type { Gender, LexiconExtensions } from '../model';
+
+/** Everything the people stage looks words up in, built once per lexicon extension. Keys are lower case. */
+export interface PeopleLexicon {
+  titleHeads: Set<string>;
+  titlePlurals: Set<string>;
+  titleModifiers: Set<string>;
+  /** Heads also used attributively ("general election"). */
+  adjectivalHeads: Set<string>;
+  /** "sen" → "senator": written before names with a full stop. */
+  titleAbbreviations: Map<string, string>;
+  royalTitles: Set<string>;
+  formerWords: Set<string>;
+  /** "son", "wife": family relations that come before a name. */
+  relations: Set<string>;
+  titleGender: Map<string, Gender>;
+  /** "mr" → male, "dr" → undefined. */
+  honorifics: Map<string, Gender | undefined>;
+  orgHeads: Set<string>;
+  /** Known organisation names, lower case, with their length in words for longest match. */
+  orgNames: Set<string>;
+  places: Set<string>;
+  demonyms: Set<string>;
+  nonNames: Set<string>;
+  givenNames: Map<string, Gender | undefined>;
+  eastAsianSurnames: Set<string>;
+  /** Lower-case words compromise knows only as ordinary words (verbs, adjectives, nouns…). */
+  isCommonWord(word: string): boolean;
+}
+
+const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person', 'ProperNoun', 'Honorific']);
+const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
+
+type CompromiseLexicon = Record<string, string | string[]>;
+
+let compromiseLexicon: CompromiseLexicon | undefined;
+
+/** compromise's own word list: a fast lookup, unlike running its tagger. */
+function compromiseWords(): CompromiseLexicon {
+  if (!compromiseLexicon) {
+    const model = (nlp as unknown as { model(): { one: { lexicon: CompromiseLexicon } } }).model();
+    compromiseLexicon = model.one.lexicon;
+  }
+  return compromiseLexicon;
+}
+
+function tagsOf(word: string): string[] {
+  const tags = compromiseWords()[word];
+  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
+}
+
+const lower = (xs: string[]): string[] => xs.map((x) => x.toLowerCase());
+
+function build(extensions: LexiconExtensions): PeopleLexicon {
+  const titleHeads = new Set(lower(titleData.heads));
+  const titleModifiers = new Set(lower(titleData.modifiers));
+  // A newsroom's title ("Bundesrat president") adds its last word as a head and the rest as modifiers.
+  for (const title of extensions.titles ?? []) {
+    const words = title.toLowerCase().split(/\s+/).filter(Boolean);
+    if (!words.length) continue;
+    titleHeads.add(words[words.length - 1]);
+    for (const w of words.slice(0, -1)) titleModifiers.add(w);
+  }
+  const titleGender = new Map<string, Gender>();
+  for (const w of titleData.male) titleGender.set(w, 'male');
+  for (const w of titleData.female) titleGender.set(w, 'female');
+
+  const honorifics = new Map<string, Gender | undefined>();
+  for (const h of honorificData.male) honorifics.set(h.toLowerCase(), 'male');
+  for (const h of honorificData.female) honorifics.set(h.toLowerCase(), 'female');
+  for (const h of honorificData.neutral) honorifics.set(h.toLowerCase(), undefined);
+  for (const h of extensions.honorifics ?? []) honorifics.set(h.toLowerCase().replace(/\.$/, ''), undefined);
+
+  const givenNames = new Map<string, Gender | undefined>();
+  for (const n of givenNameData.male) givenNames.set(n, 'male');
+  for (const n of givenNameData.female) givenNames.set(n, 'female');
+
+  const places = new Set(lower(placeData.places));
+  const demonyms = new Set(lower(placeData.demonyms));
+  for (const [word] of Object.entries(compromiseWords())) {
+    const tags = tagsOf(word);
+    if (tags.includes('Demonym')) demonyms.add(word);
+    else if (tags.some((t) => PLACE_TAGS.has(t)) && !tags.some((t) => NAME_TAGS.has(t))) places.add(word);
+    if (!givenNames.has(word)) {
+      if (tags.includes('MaleName')) givenNames.set(word, 'male');
+      else if (tags.includes('FemaleName')) givenNames.set(word, 'female');
+      else if (tags.includes('FirstName')) givenNames.set(word, undefined);
+    }
+  }
+
+  const nonNames = new Set(lower(placeData.nonNames));
+  return {
+    titleHeads,
+    titlePlurals: new Set(lower(titleData.plurals)),
+    adjectivalHeads: new Set(titleData.adjectival),
+    titleModifiers,
+    titleAbbreviations: new Map(Object.entries(titleData.abbreviations).map(([k, v]) => [k.toLowerCase(), v])),
+    royalTitles: new Set(titleData.royal),
+    formerWords: new Set(titleData.former),
+    relations: new Set(titleData.relations),
+    titleGender,
+    honorifics,
+    orgHeads: new Set(lower(organizationData.heads)),
+    orgNames: new Set(lower([...organizationData.names, ...(extensions.organizations ?? [])])),
+    places,
+    demonyms,
+    nonNames,
+    givenNames,
+    eastAsianSurnames: new Set(givenNameData.eastAsianSurnames),
+    isCommonWord(word: string): boolean {
+      const tags = tagsOf(word);
+      return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t) || PLACE_TAGS.has(t) || t === 'Demonym');
+    },
+  };
+}
+
+const cache = new Map<string, PeopleLexicon>();
+
+export function peopleLexicon(extensions: LexiconExtensions = {}): PeopleLexicon {
+  const key = JSON.stringify([extensions.titles, extensions.honorifics, extensions.organizations]);
+  let lexicon = cache.get(key);
+  if (!lexicon) {
+    lexicon = build(extensions);
+    if (cache.size > 8) cache.clear();
+    cache.set(key, lexicon);
+  }
+  return lexicon;
+}

@@ -1,0 +1,198 @@
+import abbreviationData from '../data/abbreviations.json';
+import type { TextStructure } from '../model';
+
+/** A word or punctuation mark. For "Kim's", `text` is "Kim", `end` excludes the possessive and `possessive` is set. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Lower case, apostrophes unified to ', without a final full stop. */
+  lower: string;
+  isWord: boolean;
+  /** First letter upper case ("Kim", "McCain", "al-Assad" is not). */
+  cap: boolean;
+  /** Two or more letters, all upper case ("RIA", "IST"). */
+  allCaps: boolean;
+  possessive: boolean;
+  /** End of the token including its possessive ending. */
+  fullEnd: number;
+  /** "W.", "H.W.", "J.": a single letter or a chain of them, with a full stop. */
+  initial: boolean;
+  /** First word of its sentence (after any opening quotation marks or brackets). */
+  sentenceStart: boolean;
+  sentence: number;
+  paragraph: number;
+  /** The sentence is written all in capitals (a headline): capitals say nothing there. */
+  capsLine: boolean;
+}
+
+const ABBREVIATIONS = new Set(abbreviationData.abbreviations);
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+
+
+/** Short words that only a title-case headline capitalises inside a line. */
+const TITLE_CASE_MARKERS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'over', 'from', 'by', 'as', 'is', 'are', 'after', 'into']);
+const HYPHEN = 45;
+const DOT = 46;
+const LOWER_S = 115;
+const UPPER_S = 83;
+const INITIALS = /^\p{Lu}(?:\.\p{Lu})*$/u;
+
+function isWordCode(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return c === c && WORD_CHAR.test(text[at]);
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 96 || c === 0xb4;
+}
+
+function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(ch));
+}
+function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** Upper-case and lower-case letter counts of a word. */
+function letterCase(word: string): { upper: number; lower: number } {
+  let upper = 0;
+  let lower = 0;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+    else if (c >= 128) {
+      const ch = word[k];
+      if (ch !== ch.toLowerCase()) upper++;
+      else if (ch !== ch.toUpperCase()) lower++;
+    }
+  }
+  return { upper, lower };
+}
+
+const OTHER_APOSTROPHES = /[’`´]/g;
+
+function normalise(s: string): string {
+  const lowered = s.toLowerCase();
+  return /[’`´]/.test(lowered) ? lowered.replace(OTHER_APOSTROPHES, "'") : lowered;
+}
+
+/** Cuts the text into tokens, one linear pass per sentence. */
+export function tokenize(structure: TextStructure, extraAbbreviations: Set<string>): Token[] {
+  const { text } = structure;
+  const tokens: Token[] = [];
+  let sentenceIndex = -1;
+  for (const sentence of structure.sentences) {
+    const first = tokens.length;
+    const previous = tokens[first - 1];
+    // "George H.W. Bush": a sentence cut after initials is no sentence end.
+    const continues = previous?.initial && previous.text.length > 2 && previous.paragraph === sentence.paragraphIndex && isUpper(text[sentence.start]);
+    if (!continues) sentenceIndex++;
+    let i = sentence.start;
+    while (i < sentence.end) {
+      const ch = text[i];
+      if (isSpace(ch)) {
+        i++;
+        continue;
+      }
+      if (!isWordCode(text, i)) {
+        // "``" and "''" are quotation marks in wire copy; keep them as one token.
+        const pair = (ch === '`' || ch === "'") && text[i + 1] === ch ? 2 : 1;
+        tokens.push(punct(text, i, i + pair, sentenceIndex, sentence.paragraphIndex));
+        i += pair;
+        continue;
+      }
+      let end = i;
+      for (;;) {
+        while (end < sentence.end && isWordCode(text, end)) end++;
+        const sep = text.charCodeAt(end);
+        // Joined by a hyphen or an apostrophe ("Kye-Gwan", "O'Neill", "Russia`s"), or initials ("H.W").
+        if ((sep === HYPHEN || isApostrophe(sep)) && isWordCode(text, end + 1)) {
+          end++;
+          continue;
+        }
+        if (sep === DOT && end - i <= 3 && isWordCode(text, end + 1) && !isWordCode(text, end + 2) && !isWordCode(text, end - 2)) {
+          end++;
+          continue;
+        }
+        break;
+      }
+      let wordEnd = end;
+      let possessive = false;
+      const last = text.charCodeAt(end - 1);
+      if (end - i > 2 && (last === LOWER_S || last === UPPER_S) && isApostrophe(text.charCodeAt(end - 2))) {
+        wordEnd = end - 2;
+        possessive = true;
+      } else if ((last === LOWER_S || last === UPPER_S) && isApostrophe(text.charCodeAt(end)) && !isWordCode(text, end + 1) && text[end + 1] !== text[end]) {
+        // "Sanders' adviser" (but not the wire-copy quotation mark "Sanders''")
+        possessive = true;
+        end++;
+      }
+      const word = text.slice(i, wordEnd);
+      let lowered = normalise(word);
+      let initial = false;
+      if (!possessive && text.charCodeAt(end) === DOT) {
+        const isInitial = INITIALS.test(word);
+        if (isInitial || ABBREVIATIONS.has(lowered) || extraAbbreviations.has(lowered)) {
+          // "U.S." and "U.K." are abbreviations, not a person's initials.
+          initial = isInitial && !(lowered.includes('.') && ABBREVIATIONS.has(lowered));
+          end++;
+          wordEnd = end;
+        }
+      }
+      if (lowered.endsWith('.')) lowered = lowered.slice(0, -1);
+      const { upper, lower } = letterCase(word);
+      tokens.push({
+        text: text.slice(i, wordEnd),
+        start: i,
+        end: wordEnd,
+        lower: lowered,
+        isWord: true,
+        cap: isUpper(word[0]),
+        allCaps: upper >= 2 && lower === 0,
+        possessive,
+        fullEnd: end,
+        initial,
+        sentenceStart: false,
+        sentence: sentenceIndex,
+        paragraph: sentence.paragraphIndex,
+        capsLine: false,
+      });
+      i = end;
+    }
+    const words = tokens.slice(first).filter((t) => t.isWord);
+    const firstWord = words[0];
+    if (firstWord && !continues) firstWord.sentenceStart = true;
+    const upperWords = words.filter((t) => t.allCaps || (t.lower.length === 1 && t.cap)).length;
+    // A headline in capitals, or in title case ("Pence Gives GOP A Boost With Solid Debate Win"): capitals say nothing there.
+    const capitalised = words.filter((t) => t.cap).length;
+    const titleCase = words.length >= 4 && capitalised >= words.length * 0.8 && words.some((t, k) => k > 0 && t.cap && TITLE_CASE_MARKERS.has(t.lower));
+    if ((words.length >= 3 && upperWords >= words.length * 0.8) || titleCase) for (const t of words) t.capsLine = true;
+  }
+  return tokens;
+}
+
+function punct(text: string, start: number, end: number, sentence: number, paragraph: number): Token {
+  return {
+    text: text.slice(start, end),
+    start,
+    end,
+    lower: text.slice(start, end),
+    isWord: false,
+    cap: false,
+    allCaps: false,
+    possessive: false,
+    fullEnd: end,
+    initial: false,
+    sentenceStart: false,
+    sentence,
+    paragraph,
+    capsLine: false,
+  };
+}

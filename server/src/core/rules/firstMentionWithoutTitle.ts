@@ -1,0 +1,45 @@
+import type { Rule, RuleFinding } from './rule';
+
+/** The sentence (as start and end offsets) around an offset. */
+function sentenceAround(article: Parameters<Rule['check']>[0], offset: number): { start: number; end: number } {
+  const { sentences } = article.structure;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = sentences[lo];
+  return s && s.start <= offset ? s : { start: offset, end: offset };
+}
+
+/**
+ * A quoted person whose first mention gives no role: readers should learn who is speaking
+ * ("Yang Moo-Jin, a professor at …") where the person first appears.
+ */
+export const firstMentionWithoutTitle: Rule = {
+  code: 'first-mention-without-title',
+  defaultSeverity: 'information',
+  description: 'A quoted person whose first mention does not say who they are (no title or role).',
+  check(article) {
+    const findings: RuleFinding[] = [];
+    const quoted = new Set(article.quotes.map((q) => q.speakerId).filter((id): id is string => id !== null));
+    for (const person of article.people) {
+      if (!quoted.has(person.id)) continue;
+      const first = person.mentions[0];
+      if (!first) continue;
+      const sentence = sentenceAround(article, first.start);
+      if (person.titles.some((t) => t.start >= sentence.start && t.end <= sentence.end)) continue;
+      const later = person.titles.find((t) => t.start >= sentence.end);
+      findings.push({
+        start: first.start,
+        end: first.end,
+        message: later
+          ? `${person.name} is quoted, but the first mention does not say who they are; the role ("${later.text}") comes only later.`
+          : `${person.name} is quoted, but the article never says who they are (no title or role).`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,115 @@
+import type { Mention, Person } from '../model';
+import type { Rule, RuleFinding } from './rule';
+
+/** The name compared without letter case, accents, hyphens, spaces or apostrophes: "Kye-Gwan" = "Kye-gwan" = "Kyegwan". */
+function spellingKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** 1-based line numbers of offsets, for messages; line starts are found once per article. */
+function lineNumbers(text: string): (offset: number) => number {
+  let starts: number[] | undefined;
+  return (offset) => {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+/** Words of a mention without an honorific ("Mr. Kim" → "Kim"). */
+function nameText(m: Mention): string {
+  return m.kind === 'honorific' ? m.text.replace(/^\S+\s+/, '') : m.text;
+}
+
+/** True when a and b differ by one letter (edit distance 1), for long names only. */
+function oneLetterApart(a: string, b: string): boolean {
+  if (a.length < 6 || b.length < 6 || Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let ja = a.length - 1;
+  let jb = b.length - 1;
+  while (ja >= i && jb >= i && a[ja] === b[jb]) {
+    ja--;
+    jb--;
+  }
+  return ja - i <= 0 && jb - i <= 0;
+}
+
+function surname(p: Person): string {
+  const words = p.name.split(/\s+/);
+  return words[words.length - 1];
+}
+
+/**
+ * One person spelled two ways: "Kim Kye-Gwan" and "Kim Kye-gwan" (same name but for case, accents or hyphens),
+ * or two people with one first name whose surnames are a letter apart ("Mikhail Sytenko", "Mikhail Sitenko").
+ * Plurals and possessives ("the Clintons") are not spellings.
+ */
+export const nameSpellingVariants: Rule = {
+  code: 'name-spelling-variants',
+  defaultSeverity: 'warning',
+  description: 'A person\'s name spelled two different ways in one article ("Kim Kye-Gwan" / "Kim Kye-gwan").',
+  check(article) {
+    const findings: RuleFinding[] = [];
+    const lineOf = lineNumbers(article.text);
+    for (const person of article.people) {
+      const firstForm = new Map<string, Mention>();
+      for (const m of person.mentions) {
+        if (m.kind === 'title' || m.kind === 'pronoun') continue;
+        const surface = nameText(m);
+        // Headlines in capitals are no spelling of their own.
+        if (surface === surface.toUpperCase()) continue;
+        const key = spellingKey(surface);
+        const first = firstForm.get(key);
+        if (!first) {
+          firstForm.set(key, m);
+          continue;
+        }
+        const expected = nameText(first);
+        if (surface === expected) continue;
+        const start = m.end - surface.length;
+        findings.push({
+          start,
+          end: m.end,
+          message: `"${surface}" is spelled "${expected}" on line ${lineOf(first.start)}; use one spelling for ${person.name}.`,
+          fixes: [{ title: `Spell it "${expected}"`, start, end: m.end, newText: expected }],
+        });
+      }
+    }
+    const byFirstName = new Map<string, Person[]>();
+    for (const p of article.people) {
+      if (!p.name.includes(' ')) continue;
+      const first = p.name.split(/\s+/)[0];
+      byFirstName.set(first, [...(byFirstName.get(first) ?? []), p]);
+    }
+    for (const people of byFirstName.values()) {
+      for (let i = 0; i < people.length; i++) for (let j = i + 1; j < people.length; j++) {
+        const a = people[i];
+        const b = people[j];
+        const sa = surname(a).toLowerCase();
+        const sb = surname(b).toLowerCase();
+        if (!oneLetterApart(sa, sb) || sa + 's' === sb || sb + 's' === sa) continue;
+        const m = b.mentions.find((x) => x.kind === 'full') ?? b.mentions[0];
+        findings.push({
+          start: m.start,
+          end: m.end,
+          message: `"${b.name}" looks like "${a.name}" (line ${lineOf(a.mentions[0].start)}) spelled differently; if they are one person, use one spelling.`,
+        });
+      }
+    }
+    return findings;
+  },
+};

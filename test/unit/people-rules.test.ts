@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+
+function findings(text: string, code: string) {
+  return analyze(text).findings.filter((f) => f.code === code);
+}
+
+test('name-spelling-variants: one person spelled with and without a capital after the hyphen', () => {
+  const text = 'Kim Kye-Gwan left for Moscow.\n\nKim Kye-gwan will meet officials there.';
+  const found = findings(text, 'name-spelling-variants');
+  assert.equal(found.length, 1);
+  assert.equal(text.slice(found[0].start, found[0].end), 'Kim Kye-gwan');
+  assert.match(found[0].message, /Kim Kye-Gwan/);
+  assert.equal(found[0].fixes?.[0].newText, 'Kim Kye-Gwan');
+});
+
+test('name-spelling-variants: two people one letter apart with one first name', () => {
+  const text = 'Mikhail Sytenko flew to Baghdad. Later Mikhail Sitenko met officials.';
+  const found = findings(text, 'name-spelling-variants');
+  assert.equal(found.length, 1);
+  assert.equal(text.slice(found[0].start, found[0].end), 'Mikhail Sitenko');
+});
+
+test('name-spelling-variants: surnames, plurals, possessives and headlines in capitals are no variants', () => {
+  const text =
+    'KIM KYE-GWAN HEADS TO RUSSIA\n\nBill Clinton met Hillary Clinton. Clinton said the Clintons were ready. Kim Kye-Gwan and Kim`s aides agreed.';
+  assert.deepEqual(findings(text, 'name-spelling-variants'), []);
+});
+
+test('first-mention-without-title: a quoted person introduced without a role', () => {
+  const text = 'Tom Jones arrived on Monday.\n\n"We will win," Jones said.';
+  const found = findings(text, 'first-mention-without-title');
+  assert.equal(found.length, 1);
+  assert.equal(text.slice(found[0].start, found[0].end), 'Tom Jones');
+  assert.equal(found[0].severity, 'information');
+  assert.match(found[0].message, /never says who/);
+});
+
+test('first-mention-without-title: the role given only later is named in the message', () => {
+  const text = 'Tom Jones arrived on Monday.\n\n"We will win," said Jones, the party chairman.';
+  const found = findings(text, 'first-mention-without-title');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /party chairman/);
+});
+
+test('first-mention-without-title: silent when the first mention gives the role or the person is not quoted', () => {
+  const sample = '"North Korea has clarified its stance," said Yang Moo-Jin, a professor at Seoul`s University of North Korean Studies.';
+  assert.deepEqual(findings(sample, 'first-mention-without-title'), []);
+  assert.deepEqual(findings('Tom Jones arrived on Monday and left.', 'first-mention-without-title'), []);
+});

@@ -1,0 +1,258 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import type { Person } from '../../server/src/core/model';
+import { findPeople } from '../../server/src/core/people';
+import { analyzeStructure } from '../../server/src/core/structure';
+
+const sample = readFileSync(join(__dirname, '../../samples/north-korea-negotiator.article'), 'utf8');
+
+function people(text: string, lexicon = {}): Person[] {
+  return findPeople(analyzeStructure(text), lexicon).people;
+}
+
+function person(list: Person[], name: string): Person {
+  const found = list.find((p) => p.name === name);
+  assert.ok(found, `no person "${name}" among ${list.map((p) => p.name).join(', ')}`);
+  return found;
+}
+
+const titles = (p: Person): string[] => p.titles.map((t) => t.text);
+
+test('the design article: six people with their titles, in order of first mention', () => {
+  const found = people(sample);
+  assert.deepEqual(
+    found.map((p) => [p.id, p.name, titles(p)]),
+    [
+      ['p1', 'Kim Kye-Gwan', ['First vice foreign minister']],
+      ['p2', 'Vladimir Titov', ['First Deputy Foreign Minister']],
+      ['p3', 'Igor Morgulov', ['Deputy Foreign Minister']],
+      ['p4', 'Wang Yi', ['Foreign Minister']],
+      ['p5', 'Yang Moo-Jin', ['professor at Seoul`s University of North Korean Studies']],
+      ['p6', 'Yun Byung-Se', ['South Korean Foreign Minister']],
+    ],
+  );
+  assert.equal(person(found, 'Vladimir Titov').titles[0].affiliation, 'Russia');
+  assert.equal(person(found, 'Wang Yi').titles[0].affiliation, 'China');
+  assert.equal(person(found, 'Yang Moo-Jin').titles[0].attachment, 'apposition');
+  assert.equal(person(found, 'Kim Kye-Gwan').titles[0].attachment, 'premodifier');
+});
+
+test('the design article: title and mention spans are exact substrings, mentions in text order', () => {
+  for (const p of people(sample)) {
+    for (const t of p.titles) assert.equal(sample.slice(t.start, t.end), t.text);
+    for (const m of p.mentions) assert.equal(sample.slice(m.start, m.end), m.text);
+    const starts = p.mentions.map((m) => m.start);
+    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+  }
+});
+
+test('the design article: every "Kim" is Kim Kye-Gwan; agencies, time zones and bare titles are nobody', () => {
+  const found = people(sample);
+  const kim = person(found, 'Kim Kye-Gwan');
+  const kims = [...sample.matchAll(/\bKim\b/g)].map((m) => m.index);
+  assert.deepEqual(
+    kim.mentions.map((m) => m.start),
+    kims,
+  );
+  assert.deepEqual(kim.mentions.slice(1).map((m) => m.kind), kims.slice(1).map(() => 'surname'));
+  assert.equal(kim.gender, 'male');
+  for (const name of ['RIA Novosti', 'IST', 'First Deputy', 'Korean Central News Agency', 'Tuesday', 'Seoul'])
+    assert.ok(!found.some((p) => p.name.includes(name)), `${name} is not a person`);
+  const organizations = findPeople(analyzeStructure(sample)).organizations.map((o) => o.name);
+  assert.ok(organizations.includes('Korean Central News Agency'));
+  assert.ok(organizations.includes('RIA Novosti'));
+});
+
+test('possessive mentions keep the possessive ending out of the name', () => {
+  const text = "Kim Kye-Gwan left. Kim's trip was short.";
+  const kim = person(people(text), 'Kim Kye-Gwan');
+  assert.deepEqual(
+    kim.mentions.map((m) => [m.text, m.possessive ?? false]),
+    [
+      ['Kim Kye-Gwan', false],
+      ['Kim', true],
+    ],
+  );
+});
+
+test('pre-modifier titles: nationality, party and office before the name', () => {
+  const found = people('Republican presidential nominee Donald Trump met China`s Foreign Minister Wang Yi on Monday.');
+  assert.deepEqual(titles(person(found, 'Donald Trump')), ['Republican presidential nominee']);
+  assert.deepEqual(titles(person(found, 'Wang Yi')), ['Foreign Minister']);
+  assert.equal(person(found, 'Wang Yi').titles[0].affiliation, 'China');
+});
+
+test('appositions before and after the name', () => {
+  const found = people(
+    'The group\'s chairman, John Smith, resigned. Mikhail Sytenko, a former deputy secretary-general of the United Nations, flew in.',
+  );
+  assert.deepEqual(titles(person(found, 'John Smith')), ["group's chairman"]);
+  const sytenko = person(found, 'Mikhail Sytenko');
+  assert.deepEqual(titles(sytenko), ['former deputy secretary-general of the United Nations']);
+  assert.equal(sytenko.titles[0].former, true);
+  assert.equal(sytenko.titles[0].affiliation, 'United Nations');
+});
+
+test('predicates: "who is", "became", "as"', () => {
+  const found = people(
+    'Kim Kye-Gwan arrived. Kim, who is the first vice foreign minister, spoke. Jane Doe became chief executive in 2010. They picked George H.W. Bush as a running mate.',
+  );
+  assert.deepEqual(titles(person(found, 'Kim Kye-Gwan')), ['first vice foreign minister']);
+  assert.equal(person(found, 'Kim Kye-Gwan').titles[0].attachment, 'predicate');
+  assert.deepEqual(titles(person(found, 'Jane Doe')), ['chief executive in 2010']);
+  assert.deepEqual(titles(person(found, 'George H.W. Bush')), ['running mate']);
+});
+
+test('hypothetical roles are not titles', () => {
+  const found = people('Donald Trump spoke. If Trump becomes the Republican nominee, Democrats will vote.');
+  assert.deepEqual(titles(person(found, 'Donald Trump')), []);
+});
+
+test('abbreviated titles with party and state, and "the senator" linked back', () => {
+  const found = people("Sen. Tim Kaine (D-Va.) said the senator would vote. Kaine's aide disagreed.");
+  const kaine = person(found, 'Tim Kaine');
+  assert.equal(kaine.titles[0].text, 'Sen.');
+  assert.equal(kaine.titles[0].affiliation, 'D-Va.');
+  assert.deepEqual(
+    kaine.mentions.map((m) => [m.text, m.kind]),
+    [
+      ['Tim Kaine', 'full'],
+      ['the senator', 'title'],
+      ['Kaine', 'surname'],
+    ],
+  );
+});
+
+test('former roles and a role before an abbreviation stay apart', () => {
+  const found = people('Former Secretary of State Hillary Clinton met primary challenger Sen. Bernie Sanders.');
+  const clinton = person(found, 'Hillary Clinton');
+  assert.deepEqual(titles(clinton), ['Former Secretary of State']);
+  assert.equal(clinton.titles[0].former, true);
+  assert.deepEqual(titles(person(found, 'Bernie Sanders')), ['primary challenger', 'Sen.']);
+});
+
+test('Bill and Hillary Clinton stay two people; a first name alone links back', () => {
+  const found = people('Hillary Clinton spoke after Bill Clinton. Later, Hillary thanked the crowd.');
+  assert.equal(found.length, 2);
+  assert.deepEqual(
+    person(found, 'Hillary Clinton').mentions.map((m) => [m.text, m.kind]),
+    [
+      ['Hillary Clinton', 'full'],
+      ['Hillary', 'given'],
+    ],
+  );
+  assert.equal(person(found, 'Hillary Clinton').gender, 'female');
+  assert.equal(person(found, 'Bill Clinton').gender, 'male');
+});
+
+test('coordinated first name: "David and Jeanne Heidler" are two people sharing a plural title', () => {
+  const found = people("Henry Clay's biographers, David and Jeanne Heidler, wrote that.");
+  assert.deepEqual(
+    found.map((p) => p.name),
+    ['Henry Clay', 'David', 'Jeanne Heidler'],
+  );
+  assert.deepEqual(titles(person(found, 'Jeanne Heidler')), ["Henry Clay's biographers"]);
+});
+
+test('honorific forms link to the person and give gender; royal titles take a given name', () => {
+  const found = people(
+    "Saddam Hussein met King Hussein of Jordan. Mr. Kerkorian's firm and Kirk Kerkorian agreed. Pope Francis spoke.",
+  );
+  assert.deepEqual(
+    found.map((p) => p.name),
+    ['Saddam Hussein', 'Hussein', 'Kirk Kerkorian', 'Francis'],
+  );
+  const kerkorian = person(found, 'Kirk Kerkorian');
+  assert.deepEqual(
+    kerkorian.mentions.map((m) => [m.text, m.kind]),
+    [
+      ['Mr. Kerkorian', 'honorific'],
+      ['Kirk Kerkorian', 'full'],
+    ],
+  );
+  assert.equal(kerkorian.gender, 'male');
+  assert.deepEqual(titles(person(found, 'Hussein')), ['King']);
+  assert.deepEqual(titles(person(found, 'Francis')), ['Pope']);
+});
+
+test('names from many cultures: initials, suffixes, particles, hyphenated given names', () => {
+  const found = people(
+    'George W. Bush, J.K. Rowling, Martin Luther King Jr., Ludwig van Beethoven, Charles de Gaulle, Osama bin Laden, Bashar al-Assad and Park Geun-hye were listed.',
+  );
+  assert.deepEqual(
+    found.map((p) => p.name),
+    [
+      'George W. Bush',
+      'J.K. Rowling',
+      'Martin Luther King Jr.',
+      'Ludwig van Beethoven',
+      'Charles de Gaulle',
+      'Osama bin Laden',
+      'Bashar al-Assad',
+      'Park Geun-hye',
+    ],
+  );
+});
+
+test('names at the start of a sentence and in an all-caps headline', () => {
+  const text = 'KIM KYE-GWAN HEADS TO RUSSIA\n\nKim Kye-Gwan left on Tuesday. Kim will meet officials.';
+  const found = people(text);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].name, 'Kim Kye-Gwan');
+  assert.deepEqual(
+    found[0].mentions.map((m) => m.text),
+    ['KIM KYE-GWAN', 'Kim Kye-Gwan', 'Kim'],
+  );
+});
+
+test('organisations, places, months and firms named after people are not people', () => {
+  const found = people(
+    'The White House said on Tuesday that Morgan Stanley and the Soviet Foreign Ministry met in Saudi Arabia in June. Bear Stearns declined.',
+  );
+  assert.deepEqual(found, []);
+});
+
+test('a newsroom extends the title and organisation lists through the lexicon setting', () => {
+  const text = 'Bundesrat rapporteur Anna Weber met Hans Acme Holdings. Klaus Wolf Partners declined.';
+  assert.deepEqual(titles(person(people(text), 'Anna Weber')), []);
+  const extended = people(text, { titles: ['Bundesrat rapporteur'], organizations: ['Klaus Wolf Partners'] });
+  assert.deepEqual(titles(person(extended, 'Anna Weber')), ['Bundesrat rapporteur']);
+  assert.ok(!extended.some((p) => p.name.startsWith('Klaus')));
+});
+
+test('an honorific with a two-word family name links to the full name ("Mr. Peña Nieto")', () => {
+  const found = people('Enrique Peña Nieto, the Mexican president, spoke. Mr. Peña Nieto left.');
+  assert.equal(found.length, 1);
+  assert.deepEqual(
+    found[0].mentions.map((m) => [m.text, m.kind]),
+    [
+      ['Enrique Peña Nieto', 'full'],
+      ['the Mexican president', 'title'],
+      ['Mr. Peña Nieto', 'honorific'],
+    ],
+  );
+  assert.deepEqual(titles(found[0]), ['Mexican president']);
+});
+
+test('a role named before a comma makes an unknown name a person ("Merkel\'s spokesman, Steffen Seibert")', () => {
+  const found = people("Angela Merkel's spokesman, Steffen Seibert, declined. Seibert was the government spokesman.");
+  const seibert = person(found, 'Steffen Seibert');
+  assert.deepEqual(titles(seibert), ["Angela Merkel's spokesman", 'government spokesman']);
+  assert.equal(seibert.titles[0].affiliation, 'Angela Merkel');
+});
+
+test('a head word used before a noun is no title ("a general election nominee")', () => {
+  const found = people('Voters saw Donald Trump as a general election candidate.');
+  assert.deepEqual(titles(person(found, 'Donald Trump')), []);
+});
+
+test('a title-case headline yields no organisation and no person from its capitals', () => {
+  const analysis = findPeople(analyzeStructure('Pence Gives GOP A Boost With Solid Debate Win Over Kaine\n\nSen. Tim Kaine spoke.'));
+  assert.deepEqual(analysis.organizations, []);
+  assert.deepEqual(
+    analysis.people.map((p) => [p.name, p.mentions.map((m) => m.text)]),
+    [['Tim Kaine', ['Kaine', 'Tim Kaine']]],
+  );
+});
