@@ -2,7 +2,9 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  MessageType,
   ProposedFeatures,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
@@ -48,24 +50,34 @@ connection.onInitialize((params) => {
 });
 
 let initialized = false;
+/** A request to the editor that failed (the editor lacks it or went away): logged, never fatal. */
+function logClientFailure(what: string): (error: unknown) => void {
+  return (error) => connection.console.warn(`Press Markup: the editor did not answer ${what} (${error instanceof Error ? error.message : String(error)})`);
+}
+
 connection.onInitialized(async () => {
   initialized = true;
   if (!pullsConfiguration) return;
-  await connection.client.register(DidChangeConfigurationNotification.type, { section: 'pressMarkup' });
+  await connection.client.register(DidChangeConfigurationNotification.type, { section: 'pressMarkup' }).catch(logClientFailure('the registration for settings changes'));
   await pullSettings();
 });
 
 function applySettings(raw: unknown): void {
   const parsed = parseSettings(raw);
-  for (const problem of parsed.problems) connection.window.showWarningMessage(`Press Markup: ${problem}`);
+  // A notification, not window/showMessageRequest: there is nothing to choose, and no reply to wait for.
+  for (const problem of parsed.problems) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Press Markup: ${problem}` });
   settings = parsed.settings;
   articles.setOptions(analyzeOptionsFrom(settings));
   documents.all().forEach(scheduleDiagnostics);
-  if (initialized && refreshesInlayHints) void connection.languages.inlayHint.refresh();
+  if (initialized && refreshesInlayHints) void connection.languages.inlayHint.refresh().catch(logClientFailure('the inlay hint refresh'));
 }
 
 async function pullSettings(): Promise<void> {
-  applySettings(await connection.workspace.getConfiguration('pressMarkup'));
+  const raw = await connection.workspace.getConfiguration('pressMarkup').then(
+    (value: unknown) => ({ value }),
+    (error: unknown) => logClientFailure('the settings request')(error),
+  );
+  if (raw) applySettings(raw.value);
 }
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -73,25 +85,27 @@ connection.onDidChangeConfiguration(async (change) => {
   else applySettings(change.settings?.pressMarkup);
 });
 
-// Edits arrive in bursts while typing: analyse once per burst, for the latest version only.
-const pending = new Map<string, NodeJS.Immediate>();
+// Edits arrive in bursts while typing: analyse once per burst, for the latest version only. The
+// connection hands over one message per event-loop turn, so a burst needs a short timer, not setImmediate.
+const BURST_MS = 50;
+const pending = new Map<string, NodeJS.Timeout>();
 function scheduleDiagnostics(document: TextDocument): void {
-  clearImmediate(pending.get(document.uri));
+  clearTimeout(pending.get(document.uri));
   pending.set(
     document.uri,
-    setImmediate(() => {
+    setTimeout(() => {
       pending.delete(document.uri);
       const current = documents.get(document.uri);
       if (!current) return;
       const article = articles.get(current);
       connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics(article, current) });
-    }),
+    }, BURST_MS),
   );
 }
 
 documents.onDidChangeContent((change) => scheduleDiagnostics(change.document));
 documents.onDidClose((event) => {
-  clearImmediate(pending.get(event.document.uri));
+  clearTimeout(pending.get(event.document.uri));
   pending.delete(event.document.uri);
   articles.forget(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
@@ -112,7 +126,7 @@ connection.onDocumentSymbol((params) =>
 );
 
 connection.onCodeAction((params) =>
-  withArticle(params.textDocument.uri, (article, document) => codeActions(article, document, params.context.diagnostics)),
+  withArticle(params.textDocument.uri, (article, document) => codeActions(article, document, params.range, params.context.diagnostics)),
 );
 
 connection.onDefinition((params) =>

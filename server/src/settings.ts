@@ -4,7 +4,7 @@ import type { AnalyzeOptions, LexiconExtensions, Severity } from './core/model';
 export interface ServerSettings {
   rules: Record<string, Severity | 'off'>;
   lexicon: Required<LexiconExtensions>;
-  /** Show the resolved calendar date after relative dates ("Tuesday = Tuesday, 2 July 2013"). */
+  /** Show the resolved calendar date after relative dates ("Tuesday = Tuesday, July 2, 2013"). */
   relativeDateHints: boolean;
   /** Documents larger than this many characters get one information diagnostic instead of an analysis. */
   maxDocumentSize: number;

@@ -60,7 +60,7 @@ describe('language server over stdio, on the design article', () => {
       position: positionOf(SAMPLE, 'Tuesday', 1),
     });
     const text = hoverText(result);
-    assert.match(text, /Tuesday, 2 July 2013/);
+    assert.match(text, /Tuesday, July 2, 2013/);
     assert.match(text, /`2013-07-02`/);
     assert.match(text, /The day of publication/);
   });

@@ -78,6 +78,7 @@ describe('hover', () => {
         '- Foreign Minister — South Korea',
         '',
         'Mentioned 3 times, first on line 5 · quoted 1 time',
+        '',
         '- line 5: "I am done,"',
       ].join('\n'),
     );
@@ -86,12 +87,19 @@ describe('hover', () => {
 
   test('on a relative date shows the day in words, ISO value and distance from publication', () => {
     const value = (hover(fixture(), document, at('Tuesday'))?.contents as { value: string }).value;
-    assert.equal(value, '**Tuesday, 2 July 2013** (date)\n\nValue: `2013-07-02`\nThe day of publication (2013-07-02)');
+    assert.equal(value, '**Tuesday, July 2, 2013** (date)\n\nValue: `2013-07-02`\n\nThe day of publication (2013-07-02)');
   });
 
   test('on a quote shows the speaker, role and cue', () => {
     const value = (hover(fixture(), document, at('am done'))?.contents as { value: string }).value;
-    assert.equal(value, '**Quote** by **Yun Byung-Se**\n_Foreign Minister — South Korea_\n\nAttributed through “Yun” · cue: “said”');
+    assert.equal(value, '**Quote** by **Yun Byung-Se**\n\n_Foreign Minister — South Korea_\n\nAttributed through “Yun” · cue: “said”');
+  });
+
+  test('article text is escaped, so a backtick apostrophe does not turn into a code span', () => {
+    const article = fixture();
+    article.people[0].titles = [{ ...span('Foreign Minister'), text: 'professor at Seoul`s University', attachment: 'apposition', affiliation: 'Seoul`s University' }];
+    const value = (hover(article, document, at('Yun', 1))?.contents as { value: string }).value;
+    assert.match(value, /^- professor at Seoul\\`s University$/m, 'escaped, and the affiliation is not repeated');
   });
 
   test('on plain words gives nothing', () => {
@@ -138,7 +146,7 @@ describe('navigation', () => {
 
 test('inlay hints show the resolved date after relative dates only', () => {
   const hints = inlayHints(fixture(), document, { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } });
-  assert.deepEqual(hints.map((h) => h.label), ['= Tuesday, 2 July 2013']);
+  assert.deepEqual(hints.map((h) => h.label), ['= Tuesday, July 2, 2013']);
   assert.deepEqual(hints[0].position, at('Tuesday', 0, 7));
 });
 

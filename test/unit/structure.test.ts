@@ -17,8 +17,8 @@ test('paragraphs are separated by blank lines, including CRLF ones', () => {
 });
 
 test('sentences do not break after honorifics, initials or abbreviations', () => {
-  assert.deepEqual(sentencesOf('Mr. Kim met George W. Bush in the U.S. on Jan. 3. Then he left.'), [
-    'Mr. Kim met George W. Bush in the U.S. on Jan. 3.',
+  assert.deepEqual(sentencesOf('Mr. Kim met George W. Bush and George H.W. Bush in the U.S. on Jan. 3. Then he left.'), [
+    'Mr. Kim met George W. Bush and George H.W. Bush in the U.S. on Jan. 3.',
     'Then he left.',
   ]);
 });

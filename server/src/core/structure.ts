@@ -30,7 +30,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   let wordStart = dot;
   while (wordStart > 0 && /[A-Za-z.]/.test(text[wordStart - 1])) wordStart--;
   const word = text.slice(wordStart, dot).toLowerCase();
-  if (word.length === 1) return true; // an initial: "George W. Bush"
+  if (/^(?:[a-z]\.)*[a-z]$/.test(word)) return true; // initials: "George W. Bush", "George H.W. Bush"
   return abbreviations.has(word);
 }
 

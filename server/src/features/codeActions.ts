@@ -13,11 +13,19 @@ function sameRange(a: Range, b: Range): boolean {
   );
 }
 
-/** Quick fixes for the diagnostics the editor sends back, taken from the findings that raised them. */
-export function codeActions(article: Article, document: TextDocument, contextDiagnostics: Diagnostic[]): CodeAction[] {
+function overlaps(a: Range, b: Range): boolean {
+  const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}
+
+/**
+ * Quick fixes for the diagnostics the editor sends back, taken from the findings that raised them.
+ * Only diagnostics touching the requested range count: some editors send every diagnostic on the line.
+ */
+export function codeActions(article: Article, document: TextDocument, range: Range, contextDiagnostics: Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of contextDiagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !overlaps(diagnostic.range, range)) continue;
     const finding = article.findings.find(
       (f) => f.code === diagnostic.code && sameRange(toRange(document, f), diagnostic.range),
     );

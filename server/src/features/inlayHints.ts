@@ -1,6 +1,6 @@
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeTimexValue } from '../core/describe';
+import { describeValue } from '../core/dates/words';
 import type { Article } from '../core/model';
 
 /** After each relative date ("Tuesday", "last month"), the calendar value it resolves to. */
@@ -11,7 +11,7 @@ export function inlayHints(article: Article, document: TextDocument, range: Rang
     .filter((date) => date.relative && date.end >= from && date.start <= to && /^\d{4}/.test(date.value))
     .map((date) => ({
       position: document.positionAt(date.end),
-      label: `= ${describeTimexValue(date.value)}`,
+      label: `= ${describeValue(date.type, date.value)}`,
       kind: InlayHintKind.Type,
       paddingLeft: true,
       tooltip: `${date.text} → ${date.value}`,

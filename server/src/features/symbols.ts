@@ -1,6 +1,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeTimexValue, inTimeOrder } from '../core/describe';
+import { describeValue } from '../core/dates/words';
+import { inTimeOrder } from '../core/timeline';
 import { quotesBy } from '../core/lookup';
 import type { Article, Organization, Person, Quote, Span } from '../core/model';
 import { toRange } from './ranges';
@@ -69,7 +70,7 @@ export function documentSymbols(article: Article, document: TextDocument): Docum
     'Dates',
     timeline.map((date) => {
       const range = toRange(document, date);
-      return { name: `${date.text} → ${date.value}`, detail: describeTimexValue(date.value), kind: SymbolKind.Event, range, selectionRange: range };
+      return { name: `${date.text} → ${date.value}`, detail: describeValue(date.type, date.value), kind: SymbolKind.Event, range, selectionRange: range };
     }),
     timeline,
   );
