@@ -1,0 +1,60 @@
+import type { QuoteLexicon } from './lexicon';
+import type { Token } from './tokens';
+
+/**
+ * Speech or not: a quotation nobody speaks is a scare quote ("the so-called “alt-right”"), a
+ * title ("the film “Selma”") or a word under discussion. Such quotes expect no speaker.
+ */
+
+const SMALL_TITLE_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'be', 'as', 'but', 'nor', 'vs', 'vs.']);
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+const TITLE_CONTEXT = new Set(['on', 'in', 'at', 'of', 'from', 'for', 'to', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'and', 'with', 'about', 'called', 'named', 'titled', 'entitled']);
+
+export interface QuoteShape {
+  /** Word tokens inside the quotation. */
+  words: Token[];
+  /** True when the quotation starts its sentence (nothing but other quotes before it). */
+  startsSentence: boolean;
+  /** True when the quotation holds a full sentence or more ("…ready." or "…, we said"). */
+  sentential: boolean;
+  /** True when the quoted words end with a full stop, question or exclamation mark. */
+  endsWithStop: boolean;
+  /** True when the line around it is in title case (a headline), where every quote looks like a title. */
+  inHeadline: boolean;
+}
+
+/** Does the text just before the quote announce a word or title ("so-called", "the term", "titled")? */
+export function introducedAsTerm(lexicon: QuoteLexicon, tokens: Token[], open: number): boolean {
+  // "known as the “Buffett rule”": the introducer may stand before an article.
+  const ends = [open];
+  if (open > 0 && tokens[open - 1].type === 'word' && ARTICLES.has(tokens[open - 1].lower)) ends.push(open - 1);
+  for (const end of ends) {
+    for (const phrase of lexicon.scareIntroducers) {
+      let j = end - 1;
+      let ok = true;
+      for (let k = phrase.length - 1; k >= 0 && ok; k--, j--) ok = j >= 0 && tokens[j].type === 'word' && tokens[j].lower === phrase[k];
+      if (ok) return true;
+    }
+  }
+  return false;
+}
+
+export function looksLikeTitle(words: Token[]): boolean {
+  if (words.length === 0 || words.length > 10) return false;
+  return words.every((w, i) => w.capitalized || /^\p{N}/u.test(w.text) || (i > 0 && SMALL_TITLE_WORDS.has(w.lower)));
+}
+
+/** Whether a quotation without a found attribution still reads as someone's words. */
+export function expectsSpeaker(lexicon: QuoteLexicon, tokens: Token[], open: number, shape: QuoteShape, attributed: boolean): boolean {
+  if (introducedAsTerm(lexicon, tokens, open)) return false;
+  // Headlines quote speech in title case: "Lawmakers Rip Trump As A ‘Disgusting Fraud.’"
+  if (shape.inHeadline) return true;
+  // "said on “Morning Joe”", "a screening of “13th”": a title after a preposition or determiner.
+  const before = tokens[open - 1];
+  if (looksLikeTitle(shape.words) && before?.type === 'word' && (TITLE_CONTEXT.has(before.lower) || /['’]s$/.test(before.text))) return false;
+  if (attributed) return true;
+  if (shape.sentential || shape.startsSentence) return !(looksLikeTitle(shape.words) && !shape.sentential);
+  if (looksLikeTitle(shape.words)) return false;
+  return shape.words.length > 4;
+}

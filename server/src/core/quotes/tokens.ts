@@ -1,0 +1,56 @@
+import abbreviationData from '../data/abbreviations.json';
+import type { Span } from '../model';
+
+const abbreviations = new Set(abbreviationData.abbreviations);
+
+export type TokenType = 'word' | 'punct';
+
+export interface Token extends Span {
+  text: string;
+  lower: string;
+  type: TokenType;
+  /** True when the token lies inside a quotation (any quote, not only the one being attributed). */
+  quoted: boolean;
+  /** First letter is upper case ("Kim", "G.K.", "PENCE"). */
+  capitalized: boolean;
+}
+
+// A word: letters or digits, with inner apostrophes, hyphens and full stops ("don’t", "Kye-Gwan", "G.K").
+const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|\S/gu;
+
+/**
+ * Tokens of text[span), with abbreviation and initial full stops kept on their word ("Rep.", "W.").
+ * `quotedSpans` are the insides of the quotations (marks excluded), sorted.
+ */
+export function tokenize(text: string, span: Span, quotedSpans: Span[]): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  const slice = text.slice(span.start, span.end);
+  let q = 0;
+  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    const start = span.start + m.index;
+    let end = start + m[0].length;
+    const isWord = /[\p{L}\p{N}]/u.test(m[0][0]);
+    if (isWord && text[end] === '.' && end < span.end) {
+      const lower = m[0].toLowerCase();
+      // An abbreviation, an initial, or a full stop followed by a comma or bracket ("R-Ky.,", "(D-Wis.)").
+      if (m[0].length === 1 || lower.includes('.') || abbreviations.has(lower) || /[,;)]/.test(text[end + 1] ?? '')) {
+        end++;
+        TOKEN.lastIndex++;
+      }
+    }
+    const word = text.slice(start, end);
+    while (q < quotedSpans.length && quotedSpans[q].end <= start) q++;
+    const quoted = q < quotedSpans.length && quotedSpans[q].start <= start;
+    tokens.push({
+      start,
+      end,
+      text: word,
+      lower: word.toLowerCase(),
+      type: isWord ? 'word' : 'punct',
+      quoted,
+      capitalized: isWord && /^\p{Lu}/u.test(word),
+    });
+  }
+  return tokens;
+}

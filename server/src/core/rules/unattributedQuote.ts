@@ -1,0 +1,24 @@
+import type { Rule, RuleFinding } from './rule';
+
+/**
+ * A quotation a reader expects to be attributed (speech, not a scare quote or a title) with no
+ * speaker in its sentence, in the quotation it continues, or in the paragraph before.
+ */
+export const unattributedQuote: Rule = {
+  code: 'unattributed-quote',
+  defaultSeverity: 'warning',
+  description: 'A direct quotation with no speaker: readers cannot tell who said it.',
+  check(article) {
+    const findings: RuleFinding[] = [];
+    for (const quote of article.quotes) {
+      if (!quote.expectsSpeaker || quote.speakerMention) continue;
+      const first = quote.parts[0] ?? quote;
+      findings.push({
+        start: first.start,
+        end: first.end,
+        message: 'Nobody is credited with this quotation: say who said it (for example "…," she said).',
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,300 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { analyze } from '../../server/src/core/analyze';
+import type { Mention, Organization, Person, Title } from '../../server/src/core/model';
+import { findQuotes } from '../../server/src/core/quotes';
+import { analyzeStructure } from '../../server/src/core/structure';
+
+/** What a reader sees: each quote's text, its speaker's words and its cue. */
+interface Seen {
+  quote: string;
+  speaker: string | null;
+  cue?: string | null;
+}
+
+function quotesOf(text: string, people: Person[] = [], organizations: Organization[] = [], speechVerbs?: string[]) {
+  return findQuotes(analyzeStructure(text), people, organizations, speechVerbs ? { speechVerbs } : {});
+}
+
+function seen(text: string, people: Person[] = [], organizations: Organization[] = []): Seen[] {
+  return quotesOf(text, people, organizations).quotes.map((q) => ({ quote: q.text, speaker: q.speakerMention?.text ?? null, cue: q.cue?.text ?? null }));
+}
+
+function at(text: string, s: string, occurrence = 0): { text: string; start: number; end: number } {
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) start = text.indexOf(s, start + 1);
+  assert.ok(start >= 0, `"${s}" not in text`);
+  return { text: s, start, end: start + s.length };
+}
+
+function person(text: string, id: string, name: string, mentions: Array<[string, Mention['kind'], number?]>, extra: Partial<Person> = {}): Person {
+  return { id, name, titles: [], mentions: mentions.map(([s, kind, n]) => ({ ...at(text, s, n ?? 0), kind })), ...extra };
+}
+
+describe('quotation marks', () => {
+  test('straight and curly double quotes are both quotes, marks included in the span', () => {
+    assert.deepEqual(seen('"We are ready," Kim said. “We will talk,” Park said.'), [
+      { quote: '"We are ready,"', speaker: 'Kim', cue: 'said' },
+      { quote: '“We will talk,”', speaker: 'Park', cue: 'said' },
+    ]);
+  });
+
+  test('single quotes are quotes, apostrophes are not', () => {
+    assert.deepEqual(seen("'We're ready,' Kim said of the North's offer."), [{ quote: "'We're ready,'", speaker: 'Kim', cue: 'said' }]);
+  });
+
+  test("typewriter '' marks work as double quotes", () => {
+    assert.deepEqual(seen("''It's anti-reform,'' Mr. Burman said."), [{ quote: "''It's anti-reform,''", speaker: 'Mr. Burman', cue: 'said' }]);
+  });
+
+  test('a single quote nested inside a double quote stays part of it', () => {
+    const text = '"He told me \'never again,\' and left," Kim said.';
+    assert.deepEqual(seen(text), [{ quote: '"He told me \'never again,\' and left,"', speaker: 'Kim', cue: 'said' }]);
+  });
+
+  test('a quote running over paragraphs has no closing mark until the last, and is not unbalanced', () => {
+    const text = '“We are ready,” Kim said. “We will talk.\n\n“And we will win.”';
+    const { quotes, unmatchedQuoteMarks } = quotesOf(text);
+    assert.deepEqual(unmatchedQuoteMarks, []);
+    assert.deepEqual(
+      quotes.map((q) => [q.text, q.speakerMention?.text]),
+      [
+        ['“We are ready,”', 'Kim'],
+        ['“We will talk.', 'Kim'],
+        ['“And we will win.”', 'Kim'],
+      ],
+    );
+  });
+
+  test('a multi-paragraph quote attributed only in its last paragraph credits the first one too', () => {
+    assert.deepEqual(
+      seen('“We are ready to talk.\n\n“And we will win,” said Kim.').map((s) => s.speaker),
+      ['Kim', 'Kim'],
+    );
+  });
+
+  test('one paragraph per line (no blank lines) follows the same convention', () => {
+    const { quotes, unmatchedQuoteMarks } = quotesOf('“We are ready,” Kim said. “We will talk.\n“And we will win.”\nThe talks begin Monday.');
+    assert.deepEqual(unmatchedQuoteMarks, []);
+    assert.equal(quotes.length, 3);
+  });
+
+  test('hard-wrapped lines inside a paragraph are joined: the attribution on the next line is found', () => {
+    const text = '"North Korea suddenly started a charm offensive," South Korean\nForeign Minister Yun Byung-Se told an Asia-Pacific meeting in\nBrunei.';
+    assert.deepEqual(seen(text), [
+      { quote: '"North Korea suddenly started a charm offensive,"', speaker: 'South Korean\nForeign Minister Yun Byung-Se', cue: 'told' },
+    ]);
+  });
+
+  test('thousands of marks on one line are paired in linear time', () => {
+    const started = performance.now();
+    const { quotes } = quotesOf('"a," he said. '.repeat(20000) + '“'.repeat(20000));
+    assert.equal(quotes.length, 20000 + 19999);
+    assert.ok(performance.now() - started < 15000);
+  });
+
+  test('a quote left open or a stray closing mark is reported as unmatched', () => {
+    assert.deepEqual(quotesOf('"We are ready, Kim said.').unmatchedQuoteMarks, [{ start: 0, end: 1 }]);
+    assert.deepEqual(quotesOf('We are ready,” Kim said.').unmatchedQuoteMarks, [{ start: 13, end: 14 }]);
+  });
+});
+
+describe('what is speech', () => {
+  test('a partial quote inside a sentence belongs to the speaker of its verb', () => {
+    assert.deepEqual(seen('Yun called it “a charm offensive” in Brunei.'), [{ quote: '“a charm offensive”', speaker: 'Yun', cue: 'called' }]);
+  });
+
+  test('scare quotes and titles expect no speaker', () => {
+    for (const text of ['The so-called “charm offensive” failed.', 'She appeared on “Face the Nation” on Sunday.', 'He read “War and Peace” twice.']) {
+      const [quote] = quotesOf(text).quotes;
+      assert.equal(quote.expectsSpeaker, false, text);
+      assert.equal(quote.speakerMention, null, text);
+    }
+  });
+
+  test('a quote broken by its attribution is one quote with two parts and one speaker', () => {
+    const text = '“We are ready,” she said, “to talk.”';
+    const [quote, ...rest] = quotesOf(text).quotes;
+    assert.equal(rest.length, 0);
+    assert.deepEqual(quote.parts, [at(text, '“We are ready,”'), at(text, '“to talk.”')].map(({ start, end }) => ({ start, end })));
+    assert.equal(quote.speakerMention?.text, 'she');
+    assert.equal(quote.cue?.text, 'said');
+  });
+
+  test('a new sentence after the attribution is a new quote by the same speaker', () => {
+    assert.deepEqual(seen('“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus. “He started this.”'), [
+      { quote: '“This is a disgusting day,”', speaker: 'Rep. G.K. Butterfield', cue: 'said' },
+      { quote: '“He started this.”', speaker: 'Rep. G.K. Butterfield', cue: null },
+    ]);
+  });
+});
+
+describe('who said it', () => {
+  test('attribution before the quote', () => {
+    assert.deepEqual(seen('Kim said: "We are ready."'), [{ quote: '"We are ready."', speaker: 'Kim', cue: 'said' }]);
+  });
+
+  test('attribution after the quote, inverted, with an apposition', () => {
+    assert.deepEqual(seen('"We are ready," said Yang Moo-Jin, a professor at Seoul\'s University of North Korean Studies.'), [
+      { quote: '"We are ready,"', speaker: 'Yang Moo-Jin', cue: 'said' },
+    ]);
+  });
+
+  test('an apposition between the speaker and the verb', () => {
+    assert.deepEqual(seen('"We are ready," Flynn, a top Trump surrogate, said Thursday.'), [{ quote: '"We are ready,"', speaker: 'Flynn', cue: 'said' }]);
+  });
+
+  test('a speaker with a party label in brackets', () => {
+    assert.deepEqual(seen('“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.'), [
+      { quote: '“It’s a dog whistle,”', speaker: 'Rep. Gwen Moore', cue: 'said' },
+    ]);
+  });
+
+  test('attribution in the previous sentence', () => {
+    assert.deepEqual(seen('Kim told reporters on Tuesday that talks would resume. "We are ready."'), [
+      { quote: '"We are ready."', speaker: 'Kim', cue: 'told' },
+    ]);
+  });
+
+  test('attribution in the next sentence', () => {
+    assert.deepEqual(seen('"We are ready." Kim said.'), [{ quote: '"We are ready."', speaker: 'Kim', cue: 'said' }]);
+  });
+
+  test('an attribution ending in a colon introduces the next quote, not the previous one', () => {
+    assert.deepEqual(
+      seen('Kim told reporters: "A." Park added: "B."').map((s) => s.speaker),
+      ['Kim', 'Park'],
+    );
+  });
+
+  test('"according to" names its source after it', () => {
+    assert.deepEqual(seen('"Talks will resume," according to the statement.'), [
+      { quote: '"Talks will resume,"', speaker: 'the statement', cue: 'according to' },
+    ]);
+  });
+
+  test('cue verbs beyond "said"', () => {
+    const text = 'Kim told reporters: "A." Park added: "B." Lee asked: "C?" Moon wrote: "D." Ahn tweeted: "E." Cho argued: "F." Yoo insisted: "G." Han warned: "H."';
+    assert.deepEqual(
+      seen(text).map((s) => s.cue),
+      ['told', 'added', 'asked', 'wrote', 'tweeted', 'argued', 'insisted', 'warned'],
+    );
+  });
+
+  test("a newsroom's own speech verbs extend the list", () => {
+    const text = '"We are ready," Kim harrumphed.';
+    assert.equal(quotesOf(text).quotes[0].speakerMention, null);
+    assert.equal(quotesOf(text, [], [], ['harrumphed']).quotes[0].speakerMention?.text, 'Kim');
+  });
+
+  test('a quote with its speaker after a dash', () => {
+    assert.deepEqual(seen('“He represents our greatest shame.” ― Sonya Herridge'), [
+      { quote: '“He represents our greatest shame.”', speaker: 'Sonya Herridge', cue: null },
+    ]);
+  });
+
+  test('a paragraph of continued quotation inherits the previous speaker', () => {
+    const text = '"We are ready," said Yang Moo-Jin.\n\n"Behind it is a real aim."\n\nThe talks failed.\n\n"Nobody wants a crisis."';
+    assert.deepEqual(
+      seen(text).map((s) => s.speaker),
+      ['Yang Moo-Jin', 'Yang Moo-Jin', null],
+    );
+  });
+
+  test('organisations and documents as sources, linked to the organisation', () => {
+    const text = 'The Washington Post ran the story.\n\n"Talks will resume," the Post reported. "It is over," the statement said.';
+    const post: Organization = { id: 'o1', name: 'The Washington Post', mentions: [{ ...at(text, 'Washington Post'), kind: 'full' }] };
+    const quotes = quotesOf(text, [], [post]).quotes;
+    assert.deepEqual(
+      quotes.map((q) => [q.speakerMention?.text, q.speakerId]),
+      [
+        ['the Post', 'o1'],
+        ['the statement', null],
+      ],
+    );
+  });
+});
+
+describe('linking speakers to people', () => {
+  const text = 'Kim Kye-Gwan met Park Geun-hye on Tuesday. "We are ready," she said. "We are not," he said. "Talks," Kim said.';
+  const kim = person(text, 'p1', 'Kim Kye-Gwan', [['Kim Kye-Gwan', 'full'], ['Kim', 'surname', 1]], { gender: 'male' });
+  const park = person(text, 'p2', 'Park Geun-hye', [['Park Geun-hye', 'full']], { gender: 'female' });
+
+  test('pronoun speakers are resolved by gender and recency', () => {
+    const quotes = quotesOf(text, [kim, park]).quotes;
+    assert.deepEqual(
+      quotes.map((q) => [q.speakerMention?.text, q.speakerId]),
+      [
+        ['she', 'p2'],
+        ['he', 'p1'],
+        ['Kim', 'p1'],
+      ],
+    );
+  });
+
+  test('a pronoun with no person of its gender before it stays unlinked', () => {
+    const quotes = quotesOf('"We are ready," she said.', [], []).quotes;
+    assert.equal(quotes[0].speakerMention?.text, 'she');
+    assert.equal(quotes[0].speakerId, null);
+  });
+
+  test('"the senator said" is resolved through titles', () => {
+    const t = 'Sen. Tim Kaine spoke first and Mike Pence answered. "We are ready," the senator said.';
+    const title: Title = { ...at(t, 'Sen.'), attachment: 'premodifier' };
+    const kaine = person(t, 'p1', 'Tim Kaine', [['Tim Kaine', 'full']], { titles: [{ ...title, text: 'senator' }] });
+    const pence = person(t, 'p2', 'Mike Pence', [['Mike Pence', 'full']]);
+    const [quote] = quotesOf(t, [kaine, pence]).quotes;
+    assert.equal(quote.speakerMention?.text, 'the senator');
+    assert.equal(quote.speakerId, 'p1');
+  });
+
+  test("a titled speaker is named by the person's own mention", () => {
+    const t = '"We are ready," South Korean Foreign Minister Yun Byung-Se told a meeting.';
+    const yun = person(t, 'p1', 'Yun Byung-Se', [['Yun Byung-Se', 'full']]);
+    const [quote] = quotesOf(t, [yun]).quotes;
+    assert.equal(quote.speakerId, 'p1');
+    assert.equal(quote.speakerMention?.text, 'Yun Byung-Se');
+  });
+});
+
+describe('the design article', () => {
+  const text = readFileSync(join(__dirname, '..', '..', 'samples', 'north-korea-negotiator.article'), 'utf8');
+  const article = analyze(text);
+  const nameOf = (id: string | null) => article.people.find((p) => p.id === id)?.name ?? null;
+
+  test('has three quotes, by Yang Moo-Jin (twice) and Yun Byung-Se', () => {
+    assert.deepEqual(
+      article.quotes.map((q) => ({ quote: q.text, speaker: q.speakerMention?.text, person: nameOf(q.speakerId) })),
+      [
+        {
+          quote:
+            '"North Korea has clarified its stance that its nuclear weapons are not up for negotiation and it now wants the world to accept it as a nuclear state,"',
+          speaker: 'Yang Moo-Jin',
+          person: 'Yang Moo-Jin',
+        },
+        {
+          quote: '"Behind North Korea`s latest initiative is its real aim to circumvent Seoul and open direct disarmament talks with Washington."',
+          speaker: 'Yang Moo-Jin',
+          person: 'Yang Moo-Jin',
+        },
+        {
+          quote:
+            '"North Korea suddenly started a charm offensive. (South Korea) has always been open to a dialogue, but it will not have dialogue for the sake of dialogue itself,"',
+          speaker: 'Yun Byung-Se',
+          person: 'Yun Byung-Se',
+        },
+      ],
+    );
+  });
+
+  test('the first Yang quote is attributed by "said", the second continues him, Yun\'s by "told"', () => {
+    assert.deepEqual(
+      article.quotes.map((q) => q.cue?.text ?? null),
+      ['said', null, 'told'],
+    );
+    assert.ok(article.quotes.every((q) => q.expectsSpeaker));
+    assert.deepEqual(article.unmatchedQuoteMarks, []);
+  });
+});
