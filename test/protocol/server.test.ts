@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeAction, DocumentSymbol, Hover, InlayHint, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { ServerProcess } from './lspClient';
 
 const SAMPLE = readFileSync(path.resolve(__dirname, '../../samples/north-korea-negotiator.article'), 'utf8');
@@ -40,6 +40,10 @@ describe('language server over stdio, on the design article', () => {
     assert.ok(capabilities.documentSymbolProvider);
     assert.ok(capabilities.codeActionProvider);
     assert.equal(capabilities.textDocumentSync, 2, 'incremental sync');
+    assert.equal(capabilities.definitionProvider, true);
+    assert.equal(capabilities.referencesProvider, true);
+    assert.deepEqual(capabilities.renameProvider, { prepareProvider: true });
+    assert.equal(capabilities.inlayHintProvider, true);
   });
 
   test('hover on a bare "Kim" names Kim Kye-Gwan with his title and counts', async () => {
@@ -104,6 +108,51 @@ describe('language server over stdio, on the design article', () => {
       }
     };
     check(root);
+  });
+
+  test('go to definition from a bare "Kim" lands on the first full mention', async () => {
+    const location = await server.connection.sendRequest<Location | null>('textDocument/definition', {
+      textDocument: { uri: SAMPLE_URI },
+      position: positionOf(SAMPLE, 'Kim will meet', 0, 1),
+    });
+    assert.deepEqual(location?.range.start, positionOf(SAMPLE, 'Kim Kye-Gwan', 0, 0));
+    assert.deepEqual(location?.range.end, positionOf(SAMPLE, 'Kim Kye-Gwan', 0, 'Kim Kye-Gwan'.length));
+  });
+
+  test('find all references lists every mention of Kim', async () => {
+    const locations = await server.connection.sendRequest<Location[]>('textDocument/references', {
+      textDocument: { uri: SAMPLE_URI },
+      position: positionOf(SAMPLE, 'Kim Kye-Gwan', 0, 5),
+      context: { includeDeclaration: true },
+    });
+    assert.equal(locations.length, (SAMPLE.match(/\bKim\b/g) ?? []).length);
+  });
+
+  test('rename changes every mention: the full name, and the surname where it stands alone', async () => {
+    const prepared = await server.connection.sendRequest<{ placeholder: string } | null>('textDocument/prepareRename', {
+      textDocument: { uri: SAMPLE_URI },
+      position: positionOf(SAMPLE, 'said Yang', 0, 6),
+    });
+    assert.equal(prepared?.placeholder, 'Yang Moo-Jin');
+    const edit = await server.connection.sendRequest<WorkspaceEdit | null>('textDocument/rename', {
+      textDocument: { uri: SAMPLE_URI },
+      position: positionOf(SAMPLE, 'Kim will meet', 0, 1),
+      newName: 'Kim Kye-gwan',
+    });
+    const edits = edit?.changes?.[SAMPLE_URI] ?? [];
+    assert.equal(edits.length, (SAMPLE.match(/\bKim\b/g) ?? []).length);
+    assert.deepEqual(edits.filter((e) => e.newText === 'Kim Kye-gwan').length, 1);
+    assert.ok(edits.every((e) => e.newText === 'Kim Kye-gwan' || e.newText === 'Kim'));
+  });
+
+  test('inlay hints show the calendar date after relative dates', async () => {
+    const hints = await server.connection.sendRequest<InlayHint[]>('textDocument/inlayHint', {
+      textDocument: { uri: SAMPLE_URI },
+      range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } },
+    });
+    const labels = hints.map((h) => h.label);
+    assert.ok(labels.includes('= Tuesday, July 2, 2013'), labels.join(' | '));
+    assert.ok(labels.includes('= June 2013'), labels.join(' | '));
   });
 
   test('publishes the backtick problems, each with a quick fix to an apostrophe', async () => {
