@@ -51,10 +51,11 @@ test('a missing file gets a one-line error and exit 2, the other files are still
   assert.equal(JSON.parse(stdout).length, 1);
 });
 
-test('a directory is refused in one line', () => {
-  const { code, stderr } = run('analyze', ROOT);
+test('a directory without article files is refused in one line', () => {
+  const dir = path.dirname(scratch('notes.csv', 'a,b\n'));
+  const { code, stderr } = run('analyze', dir);
   assert.equal(code, 2);
-  assert.match(stderr, /^press-markup: .*: is a directory, not an article\n$/);
+  assert.equal(stderr, `press-markup: ${dir}: is a directory with no article files (.article, .txt, .md, .markdown)\n`);
 });
 
 test('usage errors say what is wrong and exit 2', () => {
@@ -63,7 +64,7 @@ test('usage errors say what is wrong and exit 2', () => {
   const badDct = run('analyze', '--dct', 'yesterday', SAMPLE);
   assert.equal(badDct.code, 2);
   assert.match(badDct.stderr, /--dct must look like 2013-07-02/);
-  assert.match(run('analyze', '--format', 'xml', SAMPLE).stderr, /--format must be text or json/);
+  assert.match(run('analyze', '--format', 'xml', SAMPLE).stderr, /--format must be text, json or jsonl/);
 });
 
 test('invalid UTF-8 is decoded with replacement characters and a warning', () => {

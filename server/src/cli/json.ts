@@ -2,11 +2,15 @@ import type { Article, TextSpan } from '../core/model';
 
 const span = ({ text, start, end }: TextSpan) => ({ text, start, end });
 
-/** The CLI's JSON shape (version 1). Other tools depend on it: add a version before changing it. */
-export function articleToJson(file: string, article: Article) {
+/**
+ * The CLI's JSON shape (version 1). Other tools depend on it: add a version before changing it.
+ * `file` is null for text that came in a stdin record; `passThrough.id` (a stdin record's id) follows it when present.
+ */
+export function articleToJson(file: string | null, article: Article, passThrough: { id?: unknown } = {}) {
   return {
     version: 1,
     file,
+    ...passThrough,
     dct: article.dct ? { value: article.dct.value, source: article.dct.source } : null,
     headline: article.headline ? span(article.headline) : null,
     people: article.people.map((person) => ({

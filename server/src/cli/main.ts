@@ -1,83 +1,41 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
-import { analyze } from '../core/analyze';
-import { articleToJson } from './json';
-import { articleToText } from './textReport';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { parseArguments, USAGE, UsageError, type CliOptions } from './args';
+import { isDirectory, jobsForArgument, jobsFromStdin } from './inputs';
+import type { Job, JobResult } from './job';
+import { OrderedRunner, serveJobs, WORKER_MARKER } from './pool';
 
-const USAGE = `Usage: press-markup analyze [--format text|json] [--dct DATE] FILE...
+/** Writes results as they arrive in order: text reports, one JSON object or a streamed array, or JSON lines. */
+class ResultWriter {
+  private written = 0;
+  exitCode = 0;
 
-Marks up news articles: people and their roles, quotes and their speakers, dates and their values.
+  constructor(
+    private readonly format: CliOptions['format'],
+    private readonly singleObject: boolean,
+  ) {}
 
-  --format text|json  readable outline (default) or the JSON described in the README
-  --dct DATE          document creation time (YYYY-MM-DD or YYYY-MM-DDTHH:MM); overrides the dateline
-  -h, --help          show this help
-
-Exit codes: 0 all files analysed, 2 a usage error or a file that could not be read.`;
-
-interface CliOptions {
-  format: 'text' | 'json';
-  dct?: string;
-  files: string[];
-}
-
-class UsageError extends Error {}
-
-function parseArguments(args: string[]): CliOptions | 'help' {
-  if (args.includes('-h') || args.includes('--help')) return 'help';
-  const [command, ...rest] = args;
-  if (command !== 'analyze') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const options: CliOptions = { format: 'text', files: [] };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inlineValue] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    const value = (): string => {
-      const v = inlineValue ?? rest[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    if (flag === '--format') {
-      const format = value();
-      if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
-      options.format = format;
-    } else if (flag === '--dct') {
-      const dct = value();
-      if (!/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?)?$/.test(dct)) {
-        throw new UsageError(`--dct must look like 2013-07-02 or 2013-07-02T15:59, not "${dct}"`);
-      }
-      options.dct = dct;
-    } else if (flag.startsWith('-') && flag !== '-') {
-      throw new UsageError(`unknown option "${flag}"`);
-    } else {
-      options.files.push(arg);
-    }
+  write(result: JobResult): void {
+    for (const message of result.messages) process.stderr.write(`press-markup: ${message}\n`);
+    this.exitCode = Math.max(this.exitCode, result.exitCode);
+    if (result.output === null) return;
+    if (this.format === 'text') process.stdout.write(`${result.output}\n\n`);
+    else if (this.format === 'jsonl' || this.singleObject) process.stdout.write(`${result.output}\n`);
+    // The same text as JSON.stringify(array, null, 2), written one element at a time.
+    else process.stdout.write(`${this.written === 0 ? '[\n  ' : ',\n  '}${result.output.replace(/\n/g, '\n  ')}`);
+    this.written++;
   }
-  if (options.files.length === 0) throw new UsageError('no FILE given');
-  return options;
-}
 
-/** Reads a file as UTF-8 (a BOM is dropped, as editors do); invalid bytes become U+FFFD with a warning. */
-function readArticle(file: string): string {
-  const bytes = readFileSync(file);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    process.stderr.write(`press-markup: warning: ${file} is not valid UTF-8; unreadable bytes were replaced\n`);
-    return new TextDecoder('utf-8').decode(bytes);
+  end(): void {
+    if (this.format === 'json' && !this.singleObject) process.stdout.write(this.written === 0 ? '[]\n' : '\n]\n');
   }
 }
 
-function describeReadError(file: string, error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return `${file}: no such file`;
-  if (code === 'EISDIR') return `${file}: is a directory, not an article`;
-  if (code === 'EACCES') return `${file}: permission denied`;
-  return `${file}: cannot be read (${code ?? String(error)})`;
-}
-
-function main(args: string[]): number {
+async function main(args: string[]): Promise<number> {
   let options: CliOptions | 'help';
   try {
     options = parseArguments(args);
+    if (options !== 'help' && options.inputs.length === 0 && process.stdin.isTTY) throw new UsageError('no FILE given');
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`press-markup: ${error.message} (see press-markup --help)\n`);
@@ -87,26 +45,51 @@ function main(args: string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  let exitCode = 0;
-  const results: ReturnType<typeof articleToJson>[] = [];
-  for (const file of options.files) {
-    let text: string;
-    try {
-      text = readArticle(file);
-    } catch (error) {
-      process.stderr.write(`press-markup: ${describeReadError(file, error)}\n`);
-      exitCode = 2;
-      continue;
+  const inputs = options.inputs.length > 0 ? options.inputs : ['-'];
+  const implicitStdin = options.inputs.length === 0;
+  // One file argument keeps the historical single-object JSON; anything that can expand gives an array.
+  const singleObject = inputs.length === 1 && inputs[0] !== '-' && !isDirectory(inputs[0]);
+  const writer = new ResultWriter(options.format, singleObject);
+  // Loaded on demand: with --jobs N only the workers load the analysis and its word lists.
+  const runLocal = options.jobs === 1 ? (await import('./job')).runJob : null;
+  const runner = new OrderedRunner(options.jobs, { format: options.format, dct: options.dct }, (r) => writer.write(r), __filename, runLocal);
+  let count = 0;
+  const submit = async (job: Job): Promise<void> => {
+    count++;
+    await runner.submit(job);
+  };
+  let stdinRead = false;
+  for (const input of inputs) {
+    if (input !== '-') {
+      for (const job of jobsForArgument(input)) await submit(job);
+    } else if (!stdinRead) {
+      stdinRead = true;
+      for await (const job of jobsFromStdin(process.stdin)) await submit(job);
     }
-    const article = analyze(text, { dct: options.dct });
-    if (options.format === 'json') results.push(articleToJson(file, article));
-    else process.stdout.write(`${articleToText(file, article)}\n\n`);
   }
-  if (options.format === 'json') {
-    const output = options.files.length === 1 ? (results[0] ?? null) : results;
-    if (output !== null) process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  await runner.finish();
+  if (implicitStdin && count === 0) {
+    process.stderr.write('press-markup: no FILE given and nothing on stdin (see press-markup --help)\n');
+    return 2;
   }
-  return exitCode;
+  writer.end();
+  return writer.exitCode;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (isMainThread) {
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`press-markup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+} else if (parentPort && workerData?.marker === WORKER_MARKER) {
+  const port = parentPort;
+  void import('./job').then(({ runJob }) => serveJobs(port, workerData.settings, runJob));
+}

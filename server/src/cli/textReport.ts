@@ -1,4 +1,5 @@
-import { describeTimexValue, inTimeOrder } from '../core/describe';
+import { describeValue } from '../core/dates/words';
+import { inTimeOrder } from '../core/timeline';
 import { quotesBy, speakerOf } from '../core/lookup';
 import type { Article } from '../core/model';
 
@@ -58,7 +59,7 @@ export function articleToText(file: string, article: Article): string {
 
   out.push('', `Dates (${article.dates.length}, in time order)`);
   for (const date of inTimeOrder(article.dates, article.dct)) {
-    out.push(`  ${lines.at(date.start)} "${oneLine(date.text, 40)}" → ${date.value} (${date.type}; ${describeTimexValue(date.value)})`);
+    out.push(`  ${lines.at(date.start)} "${oneLine(date.text, 40)}" → ${date.value} (${date.type}; ${describeValue(date.type, date.value)})`);
   }
 
   out.push('', `Problems (${article.findings.length})`);

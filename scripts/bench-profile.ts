@@ -1,0 +1,105 @@
+import { Session } from 'node:inspector/promises';
+import { findSourceMap } from 'node:module';
+import * as path from 'node:path';
+import { analyze } from '../server/src/core/analyze';
+import { buildDocument, mixedArticles } from './bench-corpus';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileSummary {
+  totalMs: number;
+  /** Inclusive time per part of the core (the outermost core file on the stack decides), largest first. */
+  byStage: Array<{ stage: string; ms: number }>;
+  /** Self time per function, largest first. */
+  byFunction: Array<{ name: string; where: string; ms: number }>;
+}
+
+const ROOT = path.resolve(__dirname, '..');
+const CORE = `${path.join(ROOT, 'server/src/core')}/`;
+
+const filePath = (url: string): string => (url.startsWith('file://') ? new URL(url).pathname : url);
+
+/** "people" for server/src/core/people/x.ts, "structure" for server/src/core/structure.ts, null outside the core. */
+function stageOf(url: string): string | null {
+  const file = filePath(url);
+  if (!file.startsWith(CORE)) return null;
+  const rest = file.slice(CORE.length);
+  const stage = rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : rest.replace(/\.ts$/, '');
+  return stage === 'analyze' ? null : stage;
+}
+
+/** "server/src/core/people/tokens.ts:42": the source line (through tsx's source map when there is one). */
+function where(url: string, line: number, column: number): string {
+  const file = filePath(url);
+  if (!file) return '(native)';
+  const entry = findSourceMap(file)?.findEntry(line, column) as { originalLine?: number } | undefined;
+  const sourceLine = entry?.originalLine ?? line;
+  const modules = file.lastIndexOf('/node_modules/');
+  const shown = modules >= 0 ? file.slice(modules + '/node_modules/'.length) : path.relative(ROOT, file);
+  return `${shown}:${sourceLine + 1}`;
+}
+
+/** Runs `work` under the V8 sampling profiler and says which core stages and functions took the time. */
+export async function profile(work: () => void): Promise<ProfileSummary> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.start');
+  work();
+  const { profile } = (await session.post('Profiler.stop')) as unknown as { profile: Profile };
+  session.disconnect();
+
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const stageMs = new Map<string, number>();
+  const selfMs = new Map<string, { name: string; where: string; ms: number }>();
+  let totalMs = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const node = byId.get(id)!;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    if (functionName === '(idle)') return;
+    totalMs += ms;
+    let stage = '(outside the core stages)';
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const s = stageOf(byId.get(n)!.callFrame.url);
+      if (s) stage = s;
+    }
+    if (functionName === '(garbage collector)') stage = '(garbage collector)';
+    stageMs.set(stage, (stageMs.get(stage) ?? 0) + ms);
+    const key = `${functionName}@${url}:${lineNumber}:${columnNumber}`;
+    const entry = selfMs.get(key) ?? { name: functionName || '(anonymous)', where: where(url, lineNumber, columnNumber), ms: 0 };
+    entry.ms += ms;
+    selfMs.set(key, entry);
+  });
+  return {
+    totalMs,
+    byStage: [...stageMs].map(([stage, ms]) => ({ stage, ms })).sort((a, b) => b.ms - a.ms),
+    byFunction: [...selfMs.values()].sort((a, b) => b.ms - a.ms),
+  };
+}
+
+/**
+ * Run directly (`node --no-turbo-inlining --import tsx scripts/bench-profile.ts BYTES`), it profiles one
+ * analysis of the corpus document of that size and prints the summary as JSON. Without inlining each
+ * stage keeps its own frames, so the time is charged to the stage that spent it.
+ */
+if (require.main === module) {
+  const bytes = Number(process.argv[2] ?? 1_000_000);
+  const articles = mixedArticles();
+  analyze(buildDocument(articles, 100_000));
+  const text = buildDocument(articles, bytes);
+  void profile(() => analyze(text)).then((summary) => process.stdout.write(JSON.stringify(summary)));
+}

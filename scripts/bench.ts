@@ -1,0 +1,437 @@
+// `npm run bench`: the figures and bars of issue 7, measured on documents built from ../shared/corpora.
+// Prints figures only; it never fails on a timing. Options: --full (also run compromise at 5 MB and harper.js
+// at 100 KB, a few minutes more), --sections=size,throughput,profile,server,batch (a subset).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { analyze } from '../server/src/core/analyze';
+import { buildDocument, CORPORA, mixedArticles, timebankArticles, type CorpusArticle } from './bench-corpus';
+import { BenchServer, positionAt } from './bench-lsp';
+import type { ProfileSummary } from './bench-profile';
+
+const ROOT = path.resolve(__dirname, '..');
+const SERVER = path.join(ROOT, 'dist/server.js');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const FULL = process.argv.includes('--full');
+const SECTIONS = (process.argv.find((a) => a.startsWith('--sections='))?.slice('--sections='.length) ?? 'size,throughput,profile,server,batch').split(',');
+
+const SIZES = [
+  { label: '5 KB', bytes: 5_000 },
+  { label: '100 KB', bytes: 100_000 },
+  { label: '1 MB', bytes: 1_000_000 },
+  { label: '5 MB', bytes: 5_000_000 },
+];
+
+// ---------------------------------------------------------------------------------------------- helpers
+
+const started = performance.now();
+const mb = (bytes: number): number => bytes / 1_000_000;
+const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const ms = (n: number): string => (n >= 100 ? `${n.toFixed(0)} ms` : `${n.toFixed(n >= 10 ? 1 : 2)} ms`);
+const verdict = (ok: boolean): string => (ok ? 'meets' : 'MISSES');
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function table(rows: string[][]): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  for (const row of rows) console.log(`  ${row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()}`);
+}
+
+function heading(title: string): void {
+  console.log(`\n== ${title}  [t+${((performance.now() - started) / 1000).toFixed(0)} s]`);
+}
+
+interface Timing {
+  /** Median wall-clock ms per run. */
+  wall: number;
+  /** Median CPU ms per run (user + system, all threads of this process): less sensitive to other processes. */
+  cpu: number;
+  runs: number;
+}
+
+/** Runs `work` until `budgetMs` of wall time is spent (at least once, at most `maxRuns` times). */
+async function timeIt(work: () => unknown, budgetMs: number, maxRuns = 25): Promise<Timing> {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  let spent = 0;
+  while (walls.length < maxRuns && (walls.length === 0 || spent < budgetMs)) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    await work();
+    const t = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    walls.push(t);
+    cpus.push((c.user + c.system) / 1000);
+    spent += t;
+  }
+  return { wall: percentile(walls, 50), cpu: percentile(cpus, 50), runs: walls.length };
+}
+
+/** A small seeded generator, so every run edits the same positions. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return NaN;
+  }
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KiB`;
+
+// ---------------------------------------------------------------------------------------------- sections
+
+/** Bundle sizes as built, then the production VSIX built with the network cut off when possible. */
+function sizes(): string {
+  heading('Bundles and VSIX');
+  const bundles = ['client', 'server', 'cli'].map((name) => ({ name, dev: fileSize(path.join(ROOT, `dist/${name}.js`)) }));
+  const vsix = path.join(ROOT, 'press-markup.vsix');
+  rmSync(vsix, { force: true });
+  // `unshare -rn` runs the packaging in a namespace without network: proof that it works offline.
+  let offline = true;
+  const t0 = performance.now();
+  try {
+    execFileSync('unshare', ['-rn', 'npm', 'run', 'package'], { cwd: ROOT, stdio: 'pipe' });
+  } catch {
+    offline = false;
+    execFileSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'pipe' });
+  }
+  const packSeconds = (performance.now() - t0) / 1000;
+  const rows = [['bundle', 'dev build', 'production (in VSIX)']];
+  for (const b of bundles) rows.push([`dist/${b.name}.js`, kb(b.dev), kb(fileSize(path.join(ROOT, `dist/${b.name}.js`)))]);
+  table(rows);
+  const vsixBytes = fileSize(vsix);
+  // Cold starts are measured on the server the VSIX ships; dist/ goes back to what `npm run build` made.
+  const shipped = path.join(mkdtempSync(path.join(tmpdir(), 'press-markup-vsix-')), 'server.js');
+  writeFileSync(shipped, execFileSync('unzip', ['-p', vsix, 'extension/dist/server.js']));
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'pipe' });
+  console.log(
+    `  VSIX press-markup.vsix: ${kb(vsixBytes)} (${fmt(mb(vsixBytes), 2)} MB)   bar <= 3 MB: ${verdict(vsixBytes <= 3_000_000)}` +
+      `   (npm run package: ${packSeconds.toFixed(1)} s, ${offline ? 'offline: run with no network (unshare -rn)' : 'network available (unshare failed)'})`,
+  );
+  return shipped;
+}
+
+interface Throughput {
+  label: string;
+  bytes: number;
+  project: Timing;
+  compromise: Timing | null;
+  harper: Timing | null;
+}
+
+async function throughput(docs: Map<string, string>): Promise<void> {
+  heading('Full-analysis throughput, same text, same process (MB/s = 10^6 bytes of UTF-8 per second; median of runs)');
+  const nlp = (await import('compromise')).default;
+  const { LocalLinter } = await import('harper.js');
+  const { binary } = await import('harper.js/binary');
+  const t0 = performance.now();
+  const linter = new LocalLinter({ binary });
+  await linter.setup();
+  const harperSetup = performance.now() - t0;
+  // Warm up each engine once (JIT, lazy tables).
+  const small = docs.get('5 KB')!;
+  analyze(docs.get('100 KB')!);
+  nlp(small).people().out('array');
+  await linter.lint(small, { language: 'plaintext' });
+
+  const results: Throughput[] = [];
+  for (const { label, bytes } of SIZES) {
+    const text = docs.get(label)!;
+    const project = await timeIt(() => analyze(text), 3000);
+    const runCompromise = FULL || bytes <= 1_000_000;
+    // harper.js slows down faster than linearly (100 KB took over 30 s here), so 1 MB and up is never run.
+    const runHarper = bytes <= (FULL ? 100_000 : 5_000);
+    const compromise = runCompromise ? await timeIt(() => nlp(text).people().out('array'), 3000) : null;
+    const harper = runHarper ? await timeIt(() => linter.lint(text, { language: 'plaintext' }), 3000) : null;
+    results.push({ label, bytes: Buffer.byteLength(text), project, compromise, harper });
+    const runs = (name: string, t: Timing | null, skipped: string): string =>
+      t ? `${name} ${ms(t.wall)} wall / ${ms(t.cpu)} CPU (${t.runs} runs)` : `${name} not run${skipped}`;
+    console.log(
+      `  ${label}: ${runs('Press Markup', project, '')}; ${runs('compromise', compromise, ' (--full)')}; ` +
+        runs('harper.js', harper, bytes <= 100_000 ? ' (--full)' : ''),
+    );
+  }
+  console.log(
+    `  (harper.js LocalLinter setup, once: ${ms(harperSetup)}. Without --full, compromise stops at 1 MB and harper.js at 5 KB;` +
+      ' with it, compromise runs at 5 MB and harper.js at 100 KB.)',
+  );
+  const rate = (bytes: number, t: Timing | null, key: 'wall' | 'cpu'): number => (t ? mb(bytes) / (t[key] / 1000) : NaN);
+  const both = (bytes: number, t: Timing | null, digits: number): string =>
+    t ? `${fmt(rate(bytes, t, 'wall'), digits)} (${fmt(rate(bytes, t, 'cpu'), digits)})` : 'not run';
+  const ratio = (r: Throughput, other: Timing | null): string =>
+    other ? `${fmt(other.wall / r.project.wall, 2)}x (${fmt(other.cpu / r.project.cpu, 2)}x)` : 'n/a';
+  console.log('  MB/s by wall clock, (by CPU time) in brackets; the bars are judged on wall clock:');
+  const rows = [['size', 'Press Markup', 'compromise', 'harper.js', 'PM ÷ compromise', 'PM ÷ harper', 'bar >= 1 MB/s', 'bar >= 4x compromise']];
+  for (const r of results) {
+    rows.push([
+      r.label,
+      both(r.bytes, r.project, 2),
+      both(r.bytes, r.compromise, 3),
+      both(r.bytes, r.harper, 3),
+      ratio(r, r.compromise),
+      ratio(r, r.harper),
+      verdict(rate(r.bytes, r.project, 'wall') >= 1),
+      r.compromise ? verdict(r.compromise.wall / r.project.wall >= 4) : 'n/a',
+    ]);
+  }
+  table(rows);
+  await linter.dispose();
+}
+
+/** Profiles analyze() on the 1 MB document in a separate process, without inlining (see bench-profile.ts). */
+function whereTimeGoes(): void {
+  heading('Where analyze() spends its time on the 1 MB document (V8 CPU profile, inlining off so stages keep their frames)');
+  const output = execFileSync(process.execPath, ['--no-turbo-inlining', '--import', 'tsx', path.join(__dirname, 'bench-profile.ts'), '1000000'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const summary = JSON.parse(output) as ProfileSummary;
+  console.log(`  total sampled: ${ms(summary.totalMs)}`);
+  console.log('  by stage (inclusive; calls into compromise/chrono count for the stage that made them):');
+  table(summary.byStage.map((s) => [s.stage, ms(s.ms), `${fmt((100 * s.ms) / summary.totalMs)} %`]));
+  console.log('  top functions by self time:');
+  table(summary.byFunction.slice(0, 15).map((f) => [f.name, f.where, ms(f.ms), `${fmt((100 * f.ms) / summary.totalMs)} %`]));
+}
+
+/** Cold starts, memory after opening each size, and edit/hover/symbol latency over the real protocol. */
+async function server(docs: Map<string, string>, shippedServer: string | null): Promise<void> {
+  heading('Language server over stdio (dist/server.js --stdio)');
+  const starts: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const s = new BenchServer(shippedServer ?? SERVER);
+    const t = await s.initialize();
+    if (i > 0) starts.push(t); // the first start warms the disk cache
+    await s.stop();
+  }
+  const bare: number[] = [];
+  for (let i = 0; i < 5; i++) bare.push(await bareNodeStart());
+  const idle = new BenchServer(SERVER);
+  await idle.initialize();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const cpuBefore = idle.cpuMs();
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const idleCpu = idle.cpuMs() - cpuBefore;
+  const idleMemory = idle.memory();
+  // The same request on a document the server never opened: what the stdio round trip itself costs here.
+  const floor: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const t0 = performance.now();
+    await idle.hover('file:///bench/not-open.article', { line: 0, character: 0 });
+    floor.push(performance.now() - t0);
+  }
+  await idle.stop();
+  console.log(
+    `  cold start (spawn → initialize result, ${shippedServer ? 'production server.js from the VSIX' : 'dist/server.js'}): p50 ${ms(percentile(starts, 50))}, max ${ms(Math.max(...starts))} over ${starts.length}` +
+      `   bar <= 300 ms: ${verdict(percentile(starts, 50) <= 300)}`,
+  );
+  console.log(
+    `  for scale, a bare \`node -e\` start on this machine now: p50 ${ms(percentile(bare, 50))}; ` +
+      `require() of the bundled compromise alone (the server loads it at start for its word list): p50 ${ms(await compromiseLoadMs())}`,
+  );
+  console.log(
+    `  after initialize with no document open: RSS ${fmt(idleMemory.rssMB, 0)} MB, CPU used in the next 2 s ${idleCpu} ms (no analysis before a document opens)`,
+  );
+
+  const memoryRows = [['document', 'open → diagnostics', 'RSS after open', 'peak RSS', 'bar']];
+  const latencyRows = [['document', 'edits', 'edit → diagnostics p50 / p95', 'bar (p95)', 'hover p50 / p95', 'bar (p95 <= 2 ms)', 'documentSymbol p50 / p95', 'server CPU per edit (with its hover + symbols)']];
+  for (const { label } of SIZES) {
+    const text = docs.get(label)!;
+    const s = new BenchServer(SERVER);
+    await s.initialize();
+    const uri = `file:///bench/${label.replace(' ', '')}.article`;
+    const t0 = performance.now();
+    await s.open(uri, text);
+    const openMs = performance.now() - t0;
+    const memory = s.memory();
+    const memoryBar = label === '5 MB' ? `<= 200 MB: ${verdict(memory.rssMB <= 200)}` : '';
+    memoryRows.push([label, ms(openMs), `${fmt(memory.rssMB, 0)} MB`, `${fmt(memory.peakMB, 0)} MB`, memoryBar]);
+
+    const editBar = label === '5 KB' ? 15 : label === '1 MB' ? 60 : null;
+    if (editBar !== null) {
+      // Edits at seeded random positions; each waits for its diagnostics, then asks hover and symbols.
+      const next = random(7);
+      const target = label === '5 KB' ? 100 : 50;
+      const budgetMs = 60_000;
+      const edits: number[] = [];
+      const hovers: number[] = [];
+      const symbols: number[] = [];
+      let current = text;
+      const loopStart = performance.now();
+      const cpuStart = s.cpuMs();
+      for (let version = 2; edits.length < target && performance.now() - loopStart < budgetMs; version++) {
+        const offset = Math.floor(next() * current.length);
+        const e0 = performance.now();
+        await s.insert(uri, current, offset, 'a', version);
+        edits.push(performance.now() - e0);
+        current = current.slice(0, offset) + 'a' + current.slice(offset);
+        const position = positionAt(current, Math.floor(next() * current.length));
+        const h0 = performance.now();
+        await s.hover(uri, position);
+        hovers.push(performance.now() - h0);
+        const d0 = performance.now();
+        await s.documentSymbols(uri);
+        symbols.push(performance.now() - d0);
+      }
+      const serverCpu = (s.cpuMs() - cpuStart) / edits.length;
+      const short = edits.length < 50 ? ` (stopped by the ${budgetMs / 1000} s budget)` : '';
+      latencyRows.push([
+        label,
+        `${edits.length}${short}`,
+        `${ms(percentile(edits, 50))} / ${ms(percentile(edits, 95))}`,
+        `<= ${editBar} ms: ${verdict(percentile(edits, 95) <= editBar)}`,
+        `${ms(percentile(hovers, 50))} / ${ms(percentile(hovers, 95))}`,
+        verdict(percentile(hovers, 95) <= 2),
+        `${ms(percentile(symbols, 50))} / ${ms(percentile(symbols, 95))}`,
+        ms(serverCpu),
+      ]);
+    }
+    await s.stop();
+  }
+  console.log('  memory (VmRSS / VmHWM of the server process after the first diagnostics):');
+  table(memoryRows);
+  console.log('  one-character edits at random positions (didChange → publishDiagnostics of that version; then hover and documentSymbol round trips):');
+  table(latencyRows);
+  console.log(`  protocol floor, hover on a document the server has not opened: p50 ${ms(percentile(floor, 50))} / p95 ${ms(percentile(floor, 95))}`);
+}
+
+/** Median ms a fresh Node process spends in require() of compromise bundled as the server bundles it. */
+async function compromiseLoadMs(): Promise<number> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'press-markup-compromise-'));
+  try {
+    const bundle = path.join(dir, 'compromise.js');
+    await build({
+      stdin: { contents: "module.exports = require('compromise');", resolveDir: ROOT },
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      minify: true,
+      outfile: bundle,
+      logLevel: 'silent',
+    });
+    const probe = `const t = performance.now(); require(${JSON.stringify(bundle)}); process.stdout.write(String(performance.now() - t));`;
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) times.push(Number(execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' })));
+    return percentile(times, 50);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Spawn → first output byte of a Node process that does nothing: the floor under any cold start. */
+function bareNodeStart(): Promise<number> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['-e', 'process.stdout.write("x")'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    child.stdout.once('data', () => resolve(performance.now() - t0));
+  });
+}
+
+/** CPU time (user + system, ms) of this process's children that have exited: cutime + cstime in /proc. */
+function childrenCpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
+/** Runs the CLI over every corpus article: wall and CPU ms, and the number of JSON lines it printed. */
+function runBatch(args: string[]): Promise<{ ms: number; cpuMs: number; lines: number; code: number | null }> {
+  return new Promise((resolve) => {
+    const t0 = performance.now();
+    const cpu0 = childrenCpuMs();
+    const child = spawn(process.execPath, [CLI, 'analyze', '--format', 'jsonl', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let lines = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+    });
+    child.on('close', (code) => resolve({ ms: performance.now() - t0, cpuMs: childrenCpuMs() - cpu0, lines, code }));
+  });
+}
+
+async function batch(): Promise<void> {
+  heading('Batch CLI over every corpus article (dist/cli.js analyze --format jsonl, whole process)');
+  // PolNeAR texts are read in place; TimeBank needs its tags stripped, so those go to a temporary folder.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'press-markup-bench-'));
+  try {
+    const timebank: CorpusArticle[] = timebankArticles();
+    for (const article of timebank) {
+      const file = path.join(scratch, article.name);
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, article.text);
+    }
+    const dirs = [path.join(CORPORA, 'polnear/dev/text'), path.join(CORPORA, 'polnear/train/text'), scratch];
+    const articles = mixedArticles();
+    const bytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a.text), 0);
+    const rows = [['jobs', 'articles', 'wall time', 'throughput', 'speed-up', 'CPU time', 'cores kept busy (CPU ÷ wall)']];
+    let single = NaN;
+    for (const jobs of [1, 2]) {
+      const run = await runBatch(['--jobs', String(jobs), ...dirs]);
+      if (jobs === 1) single = run.ms;
+      rows.push([
+        String(jobs),
+        `${run.lines}${run.lines === articles.length ? '' : ` of ${articles.length}!`}${run.code === 0 ? '' : ` (exit ${run.code})`}`,
+        `${(run.ms / 1000).toFixed(1)} s`,
+        `${fmt(mb(bytes) / (run.ms / 1000), 2)} MB/s`,
+        `${fmt(single / run.ms, 2)}x`,
+        `${(run.cpuMs / 1000).toFixed(1)} s`,
+        fmt(run.cpuMs / run.ms, 2),
+      ]);
+    }
+    console.log(`  ${articles.length} articles, ${fmt(mb(bytes), 2)} MB`);
+    table(rows);
+    console.log('  (--jobs 2 can only beat --jobs 1 when a second core is free: compare "cores kept busy" with the load average)');
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const articles = mixedArticles();
+  const docs = new Map(SIZES.map(({ label, bytes }) => [label, buildDocument(articles, bytes)]));
+  const sample = readFileSync(path.join(ROOT, 'samples/north-korea-negotiator.article'), 'utf8');
+  console.log(`Press Markup benchmark  ${new Date().toISOString()}`);
+  console.log(
+    `node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}` +
+      ' (other processes on the machine make every figure slower and noisier)',
+  );
+  console.log(
+    `documents from ${path.relative(ROOT, CORPORA)}: PolNeAR and tag-stripped TimeBank articles, alternating, cut to ` +
+      SIZES.map((s) => `${s.label} (${Buffer.byteLength(docs.get(s.label)!)} bytes)`).join(', '),
+  );
+  const f0 = performance.now();
+  analyze(sample);
+  const first = performance.now() - f0;
+  console.log(
+    `design sample (${sample.length} characters): first analysis in this process ${ms(first)} (builds the word lists), ` +
+      `then ${ms((await timeIt(() => analyze(sample), 500)).wall)} each`,
+  );
+  const shippedServer = SECTIONS.includes('size') ? sizes() : null;
+  if (SECTIONS.includes('throughput')) await throughput(docs);
+  if (SECTIONS.includes('profile')) whereTimeGoes();
+  if (SECTIONS.includes('server')) await server(docs, shippedServer);
+  if (SECTIONS.includes('batch')) await batch();
+  console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
