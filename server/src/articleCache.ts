@@ -24,8 +24,12 @@ export class ArticleCache {
 
   get(document: TextDocument): Article {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.optionsEpoch === this.optionsEpoch) return cached.article;
-    const article = analyze(document.getText(), this.options);
+    const text = document.getText();
+    // Versions alone are not trusted: a misbehaving editor can repeat one with new text.
+    if (cached && cached.version === document.version && cached.optionsEpoch === this.optionsEpoch && cached.article.text === text) {
+      return cached.article;
+    }
+    const article = analyze(text, this.options);
     this.entries.set(document.uri, { version: document.version, optionsEpoch: this.optionsEpoch, article });
     return article;
   }

@@ -21,7 +21,12 @@ function failure(part: string, error: unknown): Finding {
   };
 }
 
-const megabytes = (length: number): string => `${(length / 1_000_000).toFixed(1)} MB`;
+/** "12.3 MB", "0.05 MB", "2 000 characters": readable at any size limit a user may set. */
+function size(length: number): string {
+  if (length < 10_000) return `${length} characters`;
+  const mb = length / 1_000_000;
+  return `${mb >= 1 ? mb.toFixed(1) : mb.toFixed(2)} MB`;
+}
 
 /** An article too large to analyse within an editor's patience: one information finding, nothing else. */
 function tooLarge(text: string, limit: number): Article {
@@ -39,7 +44,7 @@ function tooLarge(text: string, limit: number): Article {
       {
         code: 'document-too-large',
         severity: 'information',
-        message: `This document (${megabytes(text.length)}) is larger than the ${megabytes(limit)} Press Markup analyses in the editor; raise pressMarkup.maxDocumentSize to analyse it.`,
+        message: `This document (${size(text.length)}) is larger than the ${size(limit)} Press Markup analyses in the editor; raise pressMarkup.maxDocumentSize to analyse it.`,
         start: 0,
         end: 0,
       },

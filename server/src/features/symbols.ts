@@ -13,10 +13,14 @@ function excerpt(text: string, max = 60): string {
 
 /** The smallest span covering all of `spans` (LSP wants a parent's range to contain its children). */
 function cover(spans: Span[]): Span {
-  return {
-    start: Math.min(...spans.map((s) => s.start)),
-    end: Math.max(...spans.map((s) => s.end)),
-  };
+  // A loop, not Math.min(...spans): an archive-sized article has more mentions than a call has arguments.
+  let start = Infinity;
+  let end = -Infinity;
+  for (const span of spans) {
+    if (span.start < start) start = span.start;
+    if (span.end > end) end = span.end;
+  }
+  return { start, end };
 }
 
 function quoteSymbol(document: TextDocument, quote: Quote): DocumentSymbol {

@@ -215,7 +215,7 @@ export function titlesAround(lex: PeopleLexicon, text: string, tokens: Token[], 
     // "Democratic presidential candidates Hillary Clinton and Bernie Sanders": a plural title covers both names.
     let j = first - 2;
     while (j > 0 && first - j < 8 && (tokens[j].cap || tokens[j].initial) && !tokens[j - 1].possessive && sameSentence(tokens, j - 1, first) && (tokens[j - 1].cap || tokens[j - 1].initial)) j--;
-    if (j < first - 1 && tokens[j].cap) {
+    if (j >= 0 && j < first - 1 && tokens[j].cap) {
       const shared = titlesAround(lex, text, tokens, j, first - 2, undefined, false).filter((t) => t.end <= tokens[j].start && lastWordPlural(lex, t.text));
       out.push(...shared);
     }
@@ -228,7 +228,7 @@ export function titlesAround(lex: PeopleLexicon, text: string, tokens: Token[], 
     out.push(...found);
     let opener = first - 2;
     while (opener > 0 && first - opener < 12 && sameSentence(tokens, opener - 1, first) && !tokens[opener].sentenceStart) opener--;
-    if (tokens[opener].sentenceStart && tokens[opener].lower === 'as') {
+    if (opener >= 0 && tokens[opener].sentenceStart && tokens[opener].lower === 'as') {
       const found = titlePhrase(lex, text, tokens, opener + 1, 'apposition');
       if (found && found.last === first - 2) out.push(found.title);
     }
