@@ -17,6 +17,7 @@ import { inlayHints } from './features/inlayHints';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
+import { prepareLookup } from './core/lookup';
 import type { Article } from './core/model';
 import { analyzeOptionsFrom, defaultSettings, parseSettings } from './settings';
 
@@ -85,21 +86,29 @@ connection.onDidChangeConfiguration(async (change) => {
   else applySettings(change.settings?.pressMarkup);
 });
 
-// Edits arrive in bursts while typing: analyse once per burst, for the latest version only. The
-// connection hands over one message per event-loop turn, so a burst needs a short timer, not setImmediate.
+// Edits arrive in bursts while typing. A lone edit is analysed at once; edits that follow within
+// BURST_MS of the last analysis wait for the end of that window and are analysed together, for the
+// latest version only (the connection hands over one message per event-loop turn, so a burst is
+// spread over many turns).
 const BURST_MS = 50;
 const pending = new Map<string, NodeJS.Timeout>();
+const lastAnalysis = new Map<string, number>();
 function scheduleDiagnostics(document: TextDocument): void {
-  clearTimeout(pending.get(document.uri));
+  if (pending.has(document.uri)) return; // the scheduled run reads the latest version
+  const sinceLast = performance.now() - (lastAnalysis.get(document.uri) ?? -Infinity);
+  const delay = sinceLast >= BURST_MS ? 0 : BURST_MS - sinceLast;
   pending.set(
     document.uri,
     setTimeout(() => {
       pending.delete(document.uri);
       const current = documents.get(document.uri);
       if (!current) return;
+      lastAnalysis.set(current.uri, performance.now());
       const article = articles.get(current);
       connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics(article, current) });
-    }, BURST_MS),
+      // Build the hover index while the user reads the problems, not on their first hover.
+      setImmediate(() => prepareLookup(article));
+    }, delay),
   );
 }
 
@@ -107,6 +116,7 @@ documents.onDidChangeContent((change) => scheduleDiagnostics(change.document));
 documents.onDidClose((event) => {
   clearTimeout(pending.get(event.document.uri));
   pending.delete(event.document.uri);
+  lastAnalysis.delete(event.document.uri);
   articles.forget(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

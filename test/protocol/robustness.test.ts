@@ -163,7 +163,7 @@ describe('settings from a careless settings.json', () => {
     while (!published.diagnostics.some((d) => d.code === 'document-too-large')) published = await server.nextDiagnostics(uri);
     assert.equal(published.diagnostics.length, 1);
     assert.equal(published.diagnostics[0].severity, 3);
-    assert.match(String(published.diagnostics[0].message), /larger than the 0\.0 MB Press Markup analyses.*maxDocumentSize/);
+    assert.match(String(published.diagnostics[0].message), /larger than the 1000 characters Press Markup analyses.*maxDocumentSize/);
   });
 
   test('an editor that fails the settings request and lacks message requests does not take the server down', async () => {

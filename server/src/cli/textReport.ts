@@ -26,6 +26,8 @@ class LineIndex {
   }
 }
 
+const mentions = (count: number): string => `${count} mention${count === 1 ? '' : 's'}`;
+
 function oneLine(text: string, max = 90): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -41,13 +43,14 @@ export function articleToText(file: string, article: Article): string {
   out.push('', `People (${article.people.length})`);
   for (const person of article.people) {
     const quotes = quotesBy(article, person.id);
-    const titles = person.titles.map((t) => (t.affiliation ? `${t.text} [${t.affiliation}]` : t.text)).join('; ');
+    // "professor at Seoul's University …" already names its affiliation.
+    const titles = person.titles.map((t) => (t.affiliation && !t.text.includes(t.affiliation) ? `${t.text} [${t.affiliation}]` : t.text)).join('; ');
     const quoted = quotes.length ? `, quoted ${quotes.length}×` : '';
-    out.push(`  ${person.name}${titles ? ` — ${titles}` : ''} (${person.mentions.length} mentions${quoted})`);
+    out.push(`  ${person.name}${titles ? ` — ${titles}` : ''} (${mentions(person.mentions.length)}${quoted})`);
   }
   if (article.organizations.length) {
     out.push('', `Organisations (${article.organizations.length})`);
-    for (const organization of article.organizations) out.push(`  ${organization.name} (${organization.mentions.length} mentions)`);
+    for (const organization of article.organizations) out.push(`  ${organization.name} (${mentions(organization.mentions.length)})`);
   }
 
   out.push('', `Quotes (${article.quotes.length})`);

@@ -1,4 +1,4 @@
-import type { Article, Mention, Organization, Person, Quote, TemporalExpression, Title } from './model';
+import type { Article, Mention, Organization, Person, Quote, Span, TemporalExpression, Title } from './model';
 
 /** What sits at a position of the text, most specific first. */
 export type ArticleElement =
@@ -27,34 +27,43 @@ const indexCache = new WeakMap<Article, IndexedElement[]>();
 
 function buildIndex(article: Article): IndexedElement[] {
   const entries: IndexedElement[] = [];
+  const add = (span: Span, element: ArticleElement) => entries.push({ start: span.start, end: span.end, element });
   for (const person of article.people) {
-    for (const mention of person.mentions) entries.push({ ...mention, element: { kind: 'person', person, mention } });
-    for (const title of person.titles) entries.push({ ...title, element: { kind: 'title', person, title } });
+    for (const mention of person.mentions) add(mention, { kind: 'person', person, mention });
+    for (const title of person.titles) add(title, { kind: 'title', person, title });
   }
   for (const organization of article.organizations) {
-    for (const mention of organization.mentions) {
-      entries.push({ ...mention, element: { kind: 'organization', organization, mention } });
-    }
+    for (const mention of organization.mentions) add(mention, { kind: 'organization', organization, mention });
   }
-  for (const date of article.dates) entries.push({ ...date, element: { kind: 'date', date } });
-  for (const quote of article.quotes) entries.push({ ...quote, element: { kind: 'quote', quote } });
+  for (const date of article.dates) add(date, { kind: 'date', date });
+  for (const quote of article.quotes) add(quote, { kind: 'quote', quote });
   return entries.sort((a, b) => a.start - b.start);
 }
 
 /** Longest span of any element, so the search window before `offset` stays bounded. */
 const maxSpanCache = new WeakMap<IndexedElement[], number>();
 
-/**
- * The most specific element whose span contains `offset` (start inclusive, end inclusive so that a
- * cursor just after a word still finds it). Binary search over a per-article index built once.
- */
-export function elementAt(article: Article, offset: number): ArticleElement | null {
+function indexOf(article: Article): IndexedElement[] {
   let index = indexCache.get(article);
   if (!index) {
     index = buildIndex(article);
     indexCache.set(article, index);
     maxSpanCache.set(index, index.reduce((max, e) => Math.max(max, e.end - e.start), 0));
   }
+  return index;
+}
+
+/** Builds the position index ahead of the first hover (it is built once per article). */
+export function prepareLookup(article: Article): void {
+  indexOf(article);
+}
+
+/**
+ * The most specific element whose span contains `offset` (start inclusive, end inclusive so that a
+ * cursor just after a word still finds it). Binary search over a per-article index built once.
+ */
+export function elementAt(article: Article, offset: number): ArticleElement | null {
+  const index = indexOf(article);
   const maxSpan = maxSpanCache.get(index) ?? 0;
   let low = 0;
   let high = index.length;
@@ -88,6 +97,20 @@ export function speakerOf(article: Article, quote: Quote): Person | Organization
   );
 }
 
+const quotesBySpeaker = new WeakMap<Article, Map<string, Quote[]>>();
+
+/** The quotes credited to a person or organisation (grouped once per article: outlines ask for every speaker). */
 export function quotesBy(article: Article, speakerId: string): Quote[] {
-  return article.quotes.filter((q) => q.speakerId === speakerId);
+  let groups = quotesBySpeaker.get(article);
+  if (!groups) {
+    groups = new Map();
+    for (const quote of article.quotes) {
+      if (!quote.speakerId) continue;
+      const group = groups.get(quote.speakerId);
+      if (group) group.push(quote);
+      else groups.set(quote.speakerId, [quote]);
+    }
+    quotesBySpeaker.set(article, groups);
+  }
+  return groups.get(speakerId) ?? [];
 }

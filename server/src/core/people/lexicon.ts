@@ -1,4 +1,3 @@
-import nlp from 'compromise';
 import givenNameData from '../data/given-names.json';
 import honorificData from '../data/honorifics.json';
 import organizationData from '../data/organizations.json';
@@ -44,8 +43,9 @@ let compromiseLexicon: CompromiseLexicon | undefined;
 /** compromise's own word list: a fast lookup, unlike running its tagger. */
 function compromiseWords(): CompromiseLexicon {
   if (!compromiseLexicon) {
-    const model = (nlp as unknown as { model(): { one: { lexicon: CompromiseLexicon } } }).model();
-    compromiseLexicon = model.one.lexicon;
+    // Loaded on the first analysis, not at start-up: compromise is most of the server's cold start.
+    const nlp = require('compromise') as { model(): { one: { lexicon: CompromiseLexicon } } };
+    compromiseLexicon = nlp.model().one.lexicon;
   }
   return compromiseLexicon;
 }
