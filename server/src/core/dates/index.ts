@@ -1,5 +1,5 @@
 import type { DocumentCreationTime, TemporalExpression, TextStructure } from '../model';
-import { parseDct } from './anchor';
+import { parseDateValue, parseDct } from './anchor';
 import { formatDate } from './calendar';
 import { findDateline, readAbsoluteDate } from './dateline';
 import { floating, Grammar, TRIGGER } from './recognise';
@@ -54,6 +54,7 @@ export function findTemporalExpressions(structure: TextStructure, dct: DocumentC
   // Without a dateline, relative values are computed from an arbitrary day and then shown with X digits.
   const anchorDate = anchor?.date ?? { y: 2000, m: 1, d: 3 };
   let ref = formatDate(anchorDate);
+  let quarter: string | null = null;
   const expressions: TemporalExpression[] = [];
   for (const piece of pieces(structure)) {
     const tokens = tokenize(text, piece.start, piece.end);
@@ -62,6 +63,7 @@ export function findTemporalExpressions(structure: TextStructure, dct: DocumentC
       const r = match.resolve({
         dct: anchorDate,
         ref,
+        quarter,
         tense: () => (tense === undefined ? (tense = tenseAround(tokens, match.start, match.end)) : tense),
       });
       const start = tokens[match.start].start;
@@ -72,6 +74,9 @@ export function findTemporalExpressions(structure: TextStructure, dct: DocumentC
       expressions.push(expression);
       const specific = SPECIFIC_DATE.exec(r.value);
       if (specific && !r.comparison && (r.type === 'DATE' || r.type === 'TIME')) ref = specific[0];
+      // the quarter reported on, for later comparisons: one already begun, not a forecast
+      const period = /^\d{4}-[QH]\d$/.test(r.value) && !r.comparison ? parseDateValue(r.value) : null;
+      if (period && formatDate(period.date) <= formatDate(anchorDate)) quarter = r.value;
     }
   }
   return expressions;

@@ -14,6 +14,8 @@ export interface Context {
   dct: YMD;
   /** The last specific date value mentioned before this expression ("1989-Q3", "1998-08-07"), or the DCT. */
   ref: string;
+  /** The last fiscal quarter or half the article named ("1989-Q3"): financial comparisons look back from it. */
+  quarter?: string | null;
   tense(): Tense;
 }
 
@@ -23,7 +25,7 @@ export interface Resolved {
   mod?: string;
   /** Computed from the DCT or another date rather than written out in full. */
   relative: boolean;
-  /** A comparison period ("a year earlier", "the year-ago quarter"): later expressions keep the earlier anchor. */
+  /** Not an anchor for later expressions: a comparison period ("a year earlier", "the year-ago quarter"), "overnight". */
   comparison?: boolean;
 }
 
@@ -60,6 +62,7 @@ const SET_CONTEXT = new Set(['million', 'billion', 'trillion', 'thousand', 'doll
 const APPROX_WORDS: Record<string, string> = {
   about: 'APPROX', around: 'APPROX', approximately: 'APPROX', roughly: 'APPROX', some: 'APPROX', nearly: 'LESS_THAN', almost: 'LESS_THAN', over: 'MORE_THAN', under: 'LESS_THAN', barely: 'LESS_THAN', just: '', only: '',
 };
+const THE_WORDS = new Set(['the', 'a', 'an', 'its', 'that']);
 const FISCAL_QUALIFIERS = new Set(['fiscal', 'latest', 'current', 'comparable', 'corresponding', 'calendar', 'same']);
 
 const TIME_UNIT = new Set(['H', 'M', 'S']);
@@ -118,6 +121,25 @@ function durationValue(n: number | 'X', code: string, timeUnit: boolean): string
     }
   }
   return `P${timeUnit ? 'T' : ''}${n}${code}`;
+}
+
+/**
+ * The quarter (or half) a financial comparison looks back from: the last date named if it is a quarter with results
+ * (begun by the DCT; "the third quarter of 1990" is a forecast), else the last such quarter named.
+ */
+function reportedQuarter(ctx: Context): { date: YMD; unit: Unit } | null {
+  const ref = parseDateValue(ctx.ref);
+  if (ref && (ref.unit === 'Q' || ref.unit === 'H') && formatDate(ref.date) <= formatDate(ctx.dct)) return ref;
+  return ctx.quarter ? parseDateValue(ctx.quarter) : null;
+}
+
+/** "the 1988 period": in a quarterly report, that year's instance of the quarter reported on; else the year. */
+function yearsPeriod(y: number): Resolver {
+  return (ctx) => {
+    const quarter = ctx.quarter ? parseDateValue(ctx.quarter) : null;
+    if (!quarter) return { type: 'DATE', value: pad(y, 4), relative: false };
+    return { type: 'DATE', value: unitValue(quarter.unit, { ...quarter.date, y }, 0), relative: true, comparison: y !== quarter.date.y };
+  };
 }
 
 /** Hides the anchor-derived digits when no DCT is known. */
@@ -345,6 +367,26 @@ export class Grammar {
     return { end, resolve: (ctx) => ({ type: 'DATE', value: `${pad(yearOfMonth(ctx.dct, m, ctx.tense()), 4)}-${pad(m)}`, relative: true }) };
   }
 
+  /** The second day of "April 24 and 25" or "Oct. 12 or 13": a day of the month just named. */
+  private secondDay(i: number): Step {
+    const w = this.w(i - 1);
+    if (w !== 'and' && w !== 'or') return null;
+    const day = this.day(i, false);
+    const first = this.num(i - 2);
+    if (!day || first === null || this.t[i - 2].text.length > 2 || this.num(day.end) !== null || UNITS[this.w(day.end)] || this.punct(day.end, '%') || this.w(day.end) === 'percent') return null;
+    const month = this.month(i - 3) ?? (this.punct(i - 3, '.') ? this.month(i - 4) : null);
+    if (!month || month.end !== i - 2) return null;
+    const m = month.m;
+    const d = day.d;
+    return {
+      end: day.end,
+      resolve: (ctx) => {
+        const y = yearOfDay(ctx.dct, m, d, ctx.tense());
+        return { type: 'DATE', value: isValidDate(y, m, d) ? formatDate({ y, m, d }) : `${pad(y, 4)}-${pad(m)}`, relative: true };
+      },
+    };
+  }
+
   /** "2 July 2013", "the 2nd of July", "2nd July". */
   private dayMonth(i: number): Step {
     let j = i;
@@ -422,7 +464,9 @@ export class Grammar {
     if (explicit && (this.num(explicit.end - 1) !== null || ORDINALS[this.w(explicit.end - 1)])) return explicit;
     const pod = this.partOfDay(wd.end);
     // The tense of the clause picks the week: "said Friday" is the last Friday, "will meet Friday" the next.
-    const weekdayValue = (ctx: Context): string => formatDate(weekdayDate(ctx.dct, wd.wd, ctx.tense()));
+    // A possessive names an event already reported ("Friday's trading", "Wednesday's ruling"), whatever the clause says.
+    const possessive = this.punct(wd.end, "'’") && this.tight(wd.end) && this.w(wd.end + 1) === 's';
+    const weekdayValue = (ctx: Context): string => formatDate(weekdayDate(ctx.dct, wd.wd, possessive ? 'past' : ctx.tense()));
     if (pod) return { end: pod.end, resolve: (ctx) => ({ type: 'TIME', value: `${weekdayValue(ctx)}T${pod.pod}`, relative: true }) };
     return { end: wd.end, resolve: (ctx) => ({ type: 'DATE', value: weekdayValue(ctx), relative: true }) };
   }
@@ -474,7 +518,7 @@ export class Grammar {
       if (the && this.periodNoun(year.end)) {
         const q = this.quarterPhrase(year.end, y);
         if (q) return q;
-        return { end: year.end + 1, resolve: () => ({ type: 'DATE', value: pad(y, 4), relative: false }) };
+        return { end: year.end + 1, resolve: yearsPeriod(y) };
       }
       return { end: year.end, resolve: () => ({ type: 'DATE', value: pad(y, 4), relative: false }) };
     }
@@ -501,7 +545,7 @@ export class Grammar {
     if (this.w(j) === 'fiscal' || this.w(j) === 'calendar') j += this.hyphen(j + 1) ? 2 : 1;
     const ordinal = ORDINALS[this.w(j)];
     if (!ordinal) {
-      if (year !== null && this.w(j) === 'period') return { end: j + 1, resolve: () => ({ type: 'DATE', value: pad(year, 4), relative: false }) };
+      if (year !== null && this.w(j) === 'period') return { end: j + 1, resolve: yearsPeriod(year) };
       return null;
     }
     let k = j + 1;
@@ -557,7 +601,8 @@ export class Grammar {
       if (pod) return { end: pod.end, resolve: (ctx) => ({ type: 'TIME', value: `${unitValue('D', ctx.dct, offset)}T${pod.pod}`, relative: true }) };
       return { end: i + 1, resolve: (ctx) => ({ type: 'DATE', value: unitValue('D', ctx.dct, offset), relative: true }) };
     }
-    if (word === 'overnight') return { end: i + 1, resolve: (ctx) => ({ type: 'TIME', value: `${unitValue('D', ctx.dct, -1)}TNI`, relative: true }) };
+    // an adverb of manner as much as of time: it does not move the narrative's anchor day
+    if (word === 'overnight') return { end: i + 1, resolve: (ctx) => ({ type: 'TIME', value: `${unitValue('D', ctx.dct, -1)}TNI`, relative: true, comparison: true }) };
     if ((word === 'this' || word === 'last') && this.partOfDay(i + 1)) {
       const pod = this.partOfDay(i + 1);
       if (!pod) return null;
@@ -755,21 +800,19 @@ export class Grammar {
     const article = this.w(j);
     j++;
     let fromRef = false;
-    let qualified = false;
     // year-earlier, year-ago, comparable, latest, fiscal, year-end
     for (let guard = 0; guard < 3; guard++) {
       if (this.w(j) === 'year' && this.hyphen(j + 1) && (this.w(j + 2) === 'earlier' || this.w(j + 2) === 'ago')) {
         fromRef = true;
         j += 3;
-      } else if (FISCAL_QUALIFIERS.has(this.w(j)) && !this.hyphen(j + 1)) {
-        qualified = true;
+      } else if ((FISCAL_QUALIFIERS.has(this.w(j)) || (this.w(j) === 'full' && article === 'the')) && !this.hyphen(j + 1)) {
         j++;
       } else if (this.w(j) === 'fiscal' && this.hyphen(j + 1)) {
-        qualified = true;
         j += 2;
       } else break;
     }
-    if (article === 'a' && !qualified && !fromRef) return null;
+    // "a fiscal year" is any year; "a year-earlier quarter" is a particular one
+    if (article === 'a' && !fromRef) return null;
     const quarter = this.quarterPhrase(j, null, 0);
     if (quarter) {
       if (!fromRef) return quarter;
@@ -803,7 +846,8 @@ export class Grammar {
         };
       }
     }
-    if (noun === 'quarter' || noun === 'period') {
+    // "its quarter-century low" is no quarter
+    if ((noun === 'quarter' || noun === 'period') && !this.hyphen(j + 1)) {
       let end = j + 1;
       // "the corresponding period last year", "the quarter a year ago"
       if ((this.w(end) === 'last' && this.w(end + 1) === 'year') || (this.w(end) === 'a' && this.w(end + 1) === 'year' && (this.w(end + 2) === 'ago' || this.w(end + 2) === 'earlier'))) {
@@ -821,7 +865,7 @@ export class Grammar {
             if (last && last.unit === 'D') return { type: 'DATE', value: unitValue('Q', addDays(last.date, -45), 0), relative: true };
           }
           const parsed = parseDateValue(ctx.ref);
-          const refQuarter = parsed && (parsed.unit === 'Q' || parsed.unit === 'H') ? parsed : null;
+          const refQuarter = fromRef ? reportedQuarter(ctx) : parsed && (parsed.unit === 'Q' || parsed.unit === 'H') ? parsed : null;
           if (fromRef) {
             if (refQuarter) return { type: 'DATE', value: unitValue(refQuarter.unit, refQuarter.date, refQuarter.unit === 'Q' ? -4 : -2), relative: true, comparison: true };
             return { type: 'DATE', value: unitValue('Q', ctx.dct, -5), relative: true, comparison: true };
@@ -837,6 +881,22 @@ export class Grammar {
       const unit = UNITS[noun] as Unit;
       const next = this.w(j + 1);
       const ending = next === 'ended' || next === 'ending' || next === 'ends' || next === 'through';
+      // not "later in the day before returning home"
+      const dayShift = this.w(j + 2).endsWith('ing') ? 0 : next === 'after' ? 1 : next === 'before' ? -1 : 0;
+      const apposition = this.punct(i - 1, ',');
+      // "the day before last Tuesday's hearing": one expression, a day off the date named
+      // (never "the day before the day before ...": no chain of nested lookups)
+      const target = noun === 'day' && dayShift !== 0 && !THE_WORDS.has(this.w(j + 2)) ? this.core(j + 2, false) : null;
+      if (target) {
+        return {
+          end: target.end,
+          resolve: (ctx) => {
+            const r = target.resolve(ctx);
+            const parsed = parseDateValue(r.value);
+            return parsed && parsed.unit === 'D' && r.type === 'DATE' ? { type: 'DATE', value: unitValue('D', parsed.date, dayShift), relative: true } : r;
+          },
+        };
+      }
       return {
         end: j + 1,
         resolve: (ctx) => {
@@ -849,7 +909,9 @@ export class Grammar {
           if (unit === 'WE') return { type: 'DATE', value: weekendValue(ctx.dct, ctx.tense() === 'future' ? 'future' : 'past'), relative: true };
           if (unit === 'D') {
             const parsed = parseDateValue(ctx.ref);
-            return { type: 'DATE', value: parsed && parsed.unit === 'D' ? ctx.ref : unitValue('D', ctx.dct, 0), relative: true };
+            if (!parsed || parsed.unit !== 'D') return { type: 'DATE', value: unitValue('D', ctx.dct, 0), relative: true };
+            // "the day after his death" is the day after the one just named; "Oct. 12, the day before the crash" is Oct. 12
+            return { type: 'DATE', value: unitValue('D', parsed.date, apposition ? 0 : dayShift), relative: true };
           }
           return { type: 'DATE', value: unitValue(unit, ctx.dct, 0), relative: true };
         },
@@ -861,7 +923,12 @@ export class Grammar {
   /** Adjectival "third-quarter", "year-end", "year-earlier", "year-ago", "first-half", "fiscal 1989". */
   private adjectival(i: number): Step {
     const q = this.quarterPhrase(i, null, 0);
-    if (q && (this.hyphen(i + 1) || this.w(i) === 'fiscal')) return q;
+    // "third-quarter", "fiscal first half", and a bare "third quarter" ("the seasonally slow third quarter")
+    if (q && (this.hyphen(i + 1) || this.w(i) === 'fiscal' || this.w(q.end - 1) === 'quarter')) return q;
+    // "by year end", written open
+    if (this.w(i) === 'year' && this.w(i + 1) === 'end' && this.t[i + 1].gap) {
+      return { end: i + 2, resolve: (ctx) => ({ type: 'DATE', value: unitValue('Y', ctx.dct, 0), mod: 'END', relative: true }) };
+    }
     if (this.w(i) === 'year' && this.hyphen(i + 1)) {
       const second = this.w(i + 2);
       if (second === 'end') return { end: i + 3, resolve: (ctx) => ({ type: 'DATE', value: unitValue('Y', ctx.dct, 0), mod: 'END', relative: true }) };
@@ -871,7 +938,8 @@ export class Grammar {
         return {
           end,
           resolve: (ctx) => {
-            const parsed = parseDateValue(ctx.ref);
+            const ref = parseDateValue(ctx.ref);
+            const parsed = ref && ref.unit === 'M' ? ref : reportedQuarter(ctx);
             if (parsed && (parsed.unit === 'Q' || parsed.unit === 'H' || parsed.unit === 'M')) return { type: 'DATE', value: unitValue(parsed.unit, parsed.date, parsed.unit === 'Q' ? -4 : parsed.unit === 'H' ? -2 : -12), relative: true, comparison: true };
             return { type: 'DATE', value: unitValue('Y', ctx.dct, -1), relative: true, comparison: true };
           },
@@ -946,7 +1014,15 @@ export class Grammar {
         },
       };
     }
-    return { end, resolve: (ctx) => ({ type: 'TIME', value: `${formatDate(ctx.dct)}T${time}`, relative: true }) };
+    // a bare clock time is on the day last named ("He was shot on Oct. 23 ... at 10 p.m."), unless it looks ahead from a past one
+    return {
+      end,
+      resolve: (ctx) => {
+        const ref = parseDateValue(ctx.ref);
+        const onRef = ref && ref.unit === 'D' && !(formatDate(ref.date) < formatDate(ctx.dct) && ctx.tense() === 'future');
+        return { type: 'TIME', value: `${formatDate(onRef ? ref.date : ctx.dct)}T${time}`, relative: true };
+      },
+    };
   }
 
   private meridiem(i: number): { pm: boolean; end: number } | null {
@@ -1040,12 +1116,14 @@ export class Grammar {
     const unitCode = code === 'M' && timeUnit ? 'M' : code;
     const value = durationValue(n, unitCode, timeUnit);
     const mod = approx ? 'APPROX' : undefined;
-    // "two years ago", "a year earlier", "three days from now"
+    // "two years ago", "a year earlier", "three days from now", "a week or so ago"
+    if (this.w(end) === 'or' && this.w(end + 1) === 'so' && ['ago', 'earlier', 'hence'].includes(this.w(end + 2))) end += 2;
     const after = this.w(end);
     if (!hyphenated && (after === 'ago' || after === 'earlier' || after === 'hence' || (after === 'from' && this.w(end + 1) === 'now'))) {
       const sign = after === 'ago' || after === 'earlier' ? -1 : 1;
       const finalEnd = after === 'from' ? end + 2 : end + 1;
       const anchorOnRef = after === 'earlier';
+      const financial = this.figuresBefore(start);
       return {
         end: finalEnd,
         resolve: (ctx) => {
@@ -1054,11 +1132,12 @@ export class Grammar {
           let base = ctx.dct;
           let granularity: Unit = code === 'D' ? 'D' : code === 'W' ? 'W' : code === 'M' && !timeUnit ? 'M' : code === 'Q' ? 'Q' : code === 'E' ? 'Y' : 'Y';
           if (timeUnit) return { type: 'DURATION', value, mod, relative: false };
-          // "a year ago" after "the third quarter" compares quarters
+          // "a year ago" after "the third quarter", or in a report of quarterly figures, compares quarters
           const parsed = parseDateValue(ctx.ref);
-          if (parsed && code === 'Y' && n === 1 && (parsed.unit === 'Q' || parsed.unit === 'H')) {
-            base = parsed.date;
-            granularity = parsed.unit;
+          const quarter = code === 'Y' && n === 1 && (parsed?.unit === 'Q' || parsed?.unit === 'H' || financial) ? reportedQuarter(ctx) : null;
+          if (quarter) {
+            base = quarter.date;
+            granularity = quarter.unit;
           } else if (anchorOnRef && parsed) base = parsed.date;
           const steps: Record<string, number> = { D: 1, W: 1, M: 1, Q: 1, Y: 1, E: 10, C: 100 };
           const factor = code === 'Y' || code === 'E' || code === 'C' ? (granularity === 'Q' ? 4 : granularity === 'M' ? 12 : granularity === 'H' ? 2 : 1) * (steps[code] ?? 1) : 1;
@@ -1189,6 +1268,8 @@ export class Grammar {
     if (j >= this.t.length) return null;
     const inner = this.core(j, false);
     if (!inner) return null;
+    // "get around Wednesday's ruling": the preposition governs the noun the possessive modifies
+    if (word in APPROX_WORDS && this.punct(inner.end, "'’") && this.tight(inner.end) && this.w(inner.end + 1) === 's') return null;
     const m = mod;
     const step: Step = {
       end: inner.end,
@@ -1220,7 +1301,7 @@ export class Grammar {
     const tok = this.t[i];
     if (!tok) return null;
     if (tok.kind === 'num') {
-      return longest(this.numericDate(i), this.clock(i), this.dayMonth(i), this.yearish(i), this.duration(i));
+      return longest(this.numericDate(i), this.clock(i), this.dayMonth(i), this.yearish(i), this.duration(i), this.secondDay(i));
     }
     if (tok.kind === 'punct') return tok.lower === "'" ? this.yearish(i) : null;
     const word = tok.lower;
@@ -1275,6 +1356,18 @@ export class Grammar {
         return { type: 'TIME', value: `${r.value}${clock.slice(clock.indexOf('T'))}`, relative: r.relative };
       },
     };
+  }
+
+  /** Money or per-share figures shortly before token i: "from $1.2 million a year ago", "62 cents a share". */
+  private figuresBefore(i: number): boolean {
+    for (let j = i - 1; j >= 0 && j >= i - 25; j--) {
+      const tok = this.t[j];
+      if (tok.kind === 'punct' && (tok.text === '$' || tok.text === '%' || tok.text === '#' || tok.text === '£')) return true;
+      if (tok.lower === 'million' || tok.lower === 'billion' || tok.lower === 'cents' || tok.lower === 'share') return true;
+      // the end of the previous sentence
+      if (tok.kind === 'punct' && (tok.text === ';' || (tok.text === '.' && this.t[j + 1]?.gap))) return false;
+    }
+    return false;
   }
 
   private isDateEnd(i: number): boolean {

@@ -13,6 +13,8 @@ const PLAN_WORDS = new Set(tenseData.planWords);
 const ADVERBS = new Set(['still', 'very', 'newly', 'recently', 'already', 'much', 'long', 'widely', 'well']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'be']);
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'been']);
+/** "had planned to", "had been expected to": a plan overtaken by events ("were planning to" still looks ahead). */
+const PERFECT = new Set(['had', 'been']);
 const NON_PAST_AUXILIARIES = new Set(['is', 'are', 'be', 'will', 'can', 'could', 'would', 'may', 'might', 'must', 'should', 'to']);
 const WINDOW = 10;
 
@@ -25,11 +27,20 @@ function cue(tokens: Token[], i: number): Tense {
   if (w === 'to' && PLAN_WORDS.has(tokens[i - 1]?.lower ?? '')) {
     const next = tokens[i + 1];
     if (!next || next.kind !== 'word' || DETERMINERS.has(next.lower) || /^[A-Z]/.test(next.text)) return null;
-    for (let j = i - 2; j >= i - 4 && j >= 0; j--) if (PAST_AUXILIARIES.has(tokens[j].lower)) return 'past';
+    for (let j = i - 2; j >= i - 4 && j >= 0; j--) if (PERFECT.has(tokens[j].lower)) return 'past';
     return 'future';
   }
-  // "set to", "due to": only with the infinitive ("a record high set on Aug. 6" is past)
-  if ((w === 'set' || w === 'due') && tokens[i + 1]?.lower !== 'to') return null;
+  // "set to", "due to", "plans to": only with the infinitive ("a record high set on Aug. 6" is past, "vacation plans" a noun)
+  if ((w === 'set' || w === 'due' || w === 'plans') && tokens[i + 1]?.lower !== 'to') return null;
+  // "planned a rally on Saturday" looks ahead, "had planned" and "the planned merger" do not
+  if (w === 'planned') {
+    let k = i - 1;
+    while (k >= 0 && ADVERBS.has(tokens[k].lower)) k--;
+    if (k >= 0 && DETERMINERS.has(tokens[k].lower) && tokens[k].lower !== 'be') return null;
+    if (tokens[i - 1]?.lower === 'previously' || tokens[i - 1]?.lower === 'originally') return null;
+    for (let j = i - 1; j >= i - 3 && j >= 0; j--) if (PERFECT.has(tokens[j].lower)) return 'past';
+    return 'future';
+  }
   if (SOFT_FUTURE.has(w) || (FUTURE.has(w) && w !== 'will')) {
     // "had been scheduled to", "was expected to": the auxiliary puts the plan in the past
     for (let j = i - 1; j >= i - 3 && j >= 0; j--) if (PAST_AUXILIARIES.has(tokens[j].lower)) return 'past';
@@ -66,14 +77,29 @@ function stops(tokens: Token[], i: number): boolean {
   return t.text === '!' || t.text === '?' || t.text === ';' || t.text === '"' || t.text === '“' || t.text === '”' || t.text === '`';
 }
 
+/** A "had" within a few words of the deadline word at i: before it in its clause, or after it in the sentence. */
+function pastPerfect(tokens: Token[], i: number): boolean {
+  for (let j = i - 1, n = 1; j >= 0 && n <= WINDOW; j--, n++) {
+    if (stops(tokens, j) || tokens[j].text === ',') break;
+    if (tokens[j].lower === 'had') return true;
+  }
+  // "Until Thursday, they had not called him a suspect"
+  for (let j = i + 1, n = 1; j < tokens.length && n <= WINDOW; j++, n++) {
+    if (stops(tokens, j)) break;
+    if (tokens[j].lower === 'had') return true;
+  }
+  return false;
+}
+
 /**
  * The tense that governs tokens [from, to): the nearest tense cue in the same sentence within a few words,
  * looking left first at equal distance ("said Friday", "will meet Friday", "Friday, he said").
  */
 export function tenseAround(tokens: Token[], from: number, to: number): Tense {
-  // "payable Dec. 15", "effective June 1", "expires Nov. 21": deadlines lie ahead
+  // "payable Dec. 15", "effective June 1", "expires Nov. 21": deadlines lie ahead, unless the clause is in the
+  // past perfect ("had filed reports by Wednesday", "had been due to expire Friday")
   const before = from > 0 && (tokens[from - 1].lower === 'at' || tokens[from - 1].lower === 'on') ? from - 2 : from - 1;
-  if (before >= 0 && DEADLINE_WORDS.has(tokens[before].lower)) return 'future';
+  if (before >= 0 && DEADLINE_WORDS.has(tokens[before].lower)) return pastPerfect(tokens, before) ? 'past' : 'future';
   // "as soon as Tuesday", "as early as next week"
   if (from >= 3 && tokens[from - 1].lower === 'as' && (tokens[from - 2].lower === 'soon' || tokens[from - 2].lower === 'early') && tokens[from - 3].lower === 'as') return 'future';
   let left: Tense = null;
@@ -88,7 +114,10 @@ export function tenseAround(tokens: Token[], from: number, to: number): Tense {
     }
   }
   for (let i = to, n = 1; i < tokens.length && n < leftDistance && n <= WINDOW; i++, n++) {
-    if (stops(tokens, i)) break;
+    // "planned a rally on Saturday and were planning to ...": what follows "and" is another clause
+    if (stops(tokens, i) || (left && (tokens[i].lower === 'and' || tokens[i].lower === 'but'))) break;
+    // "On Friday, the government planned to ...": the day is when the plan was made
+    if (tokens[i].lower.endsWith('ed') && PLAN_WORDS.has(tokens[i].lower)) return 'past';
     const c = cue(tokens, i);
     if (c) return c;
   }
