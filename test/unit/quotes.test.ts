@@ -101,6 +101,19 @@ describe('quotation marks', () => {
   });
 });
 
+describe('quotation marks: misplaced straight marks', () => {
+  test('three straight marks that all look like openers alternate: the second closes the first', () => {
+    const text = 'He called it "a collection of aides holding their breaths, "waiting to see. Kim said Sununu lamented that "the noose is tightening."';
+    assert.deepEqual(
+      seen(text).map((s) => [s.quote, s.speaker]),
+      [
+        ['"a collection of aides holding their breaths, "', 'He'],
+        ['"the noose is tightening."', 'Sununu'],
+      ],
+    );
+  });
+});
+
 describe('what is speech', () => {
   test('a partial quote inside a sentence belongs to the speaker of its verb', () => {
     assert.deepEqual(seen('Yun called it “a charm offensive” in Brunei.'), [{ quote: '“a charm offensive”', speaker: 'Yun', cue: 'called' }]);
@@ -112,6 +125,15 @@ describe('what is speech', () => {
       assert.equal(quote.expectsSpeaker, false, text);
       assert.equal(quote.speakerMention, null, text);
     }
+  });
+
+  test('a title-case quotation after a work noun is its title; a description in lower case is speech', () => {
+    const [title] = quotesOf('Zach Carter is a co-host of the HuffPost Politics podcast “So, That Happened.”').quotes;
+    assert.equal(title.expectsSpeaker, false);
+    assert.equal(title.speakerMention, null);
+    assert.deepEqual(seen('The program airs daily. Dave Gorab called the show “the conservative news show of record.”'), [
+      { quote: '“the conservative news show of record.”', speaker: 'Dave Gorab', cue: 'called' },
+    ]);
   });
 
   test('a quote broken by its attribution is one quote with two parts and one speaker', () => {
@@ -150,6 +172,30 @@ describe('who said it', () => {
     assert.deepEqual(seen('“It’s a dog whistle,” Rep. Gwen Moore (D-Wis.) said Friday.'), [
       { quote: '“It’s a dog whistle,”', speaker: 'Rep. Gwen Moore', cue: 'said' },
     ]);
+  });
+
+  test('a common-noun speaker named in apposition: the name speaks, not the owner', () => {
+    assert.deepEqual(seen("Ratners's chairman, Gerald Ratner, said the deal remains of \"substantial benefit to Ratners.\""), [
+      { quote: '"substantial benefit to Ratners."', speaker: 'Gerald Ratner', cue: 'said' },
+    ]);
+    assert.deepEqual(seen('Henry Clay\'s biographers, David and Jeanne Heidler, wrote that Taylor "had a tin ear."'), [
+      { quote: '"had a tin ear."', speaker: 'David and Jeanne Heidler', cue: 'wrote' },
+    ]);
+    assert.deepEqual(seen('"We are ready," said the group\'s chairman, John Smith.'), [{ quote: '"We are ready,"', speaker: 'John Smith', cue: 'said' }]);
+  });
+
+  test('a day between the speaker and the verb', () => {
+    assert.deepEqual(seen('One senior official Monday described the White House as "a collection of aides holding their breaths."'), [
+      { quote: '"a collection of aides holding their breaths."', speaker: 'One senior official', cue: 'described' },
+    ]);
+  });
+
+  test('a cue inside an aside between dashes does not attribute the quote after it; the subject does', () => {
+    const text = 'RNC spokesman Sean Spicer -- as Clinton\'s campaign noted this week -- even promoted Sanders and has taunted the campaign for "getting schooled by a nutty VT socialist."';
+    assert.deepEqual(
+      seen(text).map((s) => s.speaker),
+      ['RNC spokesman Sean Spicer'],
+    );
   });
 
   test('attribution in the previous sentence', () => {
@@ -256,6 +302,60 @@ describe('linking speakers to people', () => {
     const [quote] = quotesOf(t, [yun]).quotes;
     assert.equal(quote.speakerId, 'p1');
     assert.equal(quote.speakerMention?.text, 'Yun Byung-Se');
+  });
+});
+
+describe('linking speakers in whole articles', () => {
+  /** Each quote with the name of the person or organisation credited with it. */
+  function credited(text: string): Array<[string, string | null]> {
+    const article = analyze(text);
+    const names = new Map([...article.people, ...article.organizations].map((e) => [e.id, e.name]));
+    return article.quotes.map((q) => [q.text, q.speakerId ? names.get(q.speakerId) ?? null : null]);
+  }
+
+  test('a person named in the speaker phrase speaks, not the organisation or a name used as a modifier', () => {
+    assert.deepEqual(credited('“This case is about the right to know,” said Judicial Watch president Tom Fitton.'), [
+      ['“This case is about the right to know,”', 'Tom Fitton'],
+    ]);
+    const text = 'Hillary Clinton spoke in Ohio. "We will win," the Clinton campaign said. "We will win," Clinton\'s campaign said.';
+    assert.deepEqual(credited(text), [
+      ['"We will win,"', null],
+      ['"We will win,"', null],
+    ]);
+  });
+
+  test('"he said" is the subject of the sentence before, not the last man named', () => {
+    const text =
+      "Crown Prince Hassan, King Hussein's brother and political adviser, was asked today about the message the king was carrying. In an interview, he declined to discuss details, but said: \"I don't think that his majesty would be traveling now.\"";
+    assert.deepEqual(credited(text).map(([, who]) => who), ['Hassan']);
+  });
+
+  test('a pronoun in the same sentence is the subject of its own clause', () => {
+    const text = 'Retired Lt. Gen. Michael Flynn said Donald Trump was “absolutely right” when he said Wednesday night that “the generals have been reduced to rubble.”';
+    assert.deepEqual(credited(text).map(([, who]) => who), ['Michael Flynn', 'Donald Trump']);
+  });
+
+  test('a title in subject position ("The president denounced") is the antecedent of a pronoun', () => {
+    const text =
+      "President Obama spoke on Wednesday, rebuking Donald Trump. Mr. Trump's convention was last week.\n\nThe president denounced what he called the ''deeply pessimistic'' vision of America that emerged from it.";
+    assert.deepEqual(credited(text).map(([, who]) => who), ['Obama']);
+  });
+
+  test('a name before a title and another name is an affiliation, not the subject a pronoun refers to', () => {
+    const text =
+      'Hillary Clinton spoke in Ohio. Clinton communication director Jennifer Palmieri said Trump is reduced to insults. "You could dismiss these actions as insecure," she said.';
+    assert.deepEqual(credited(text).map(([, who]) => who).pop(), 'Jennifer Palmieri');
+  });
+
+  test('pronoun speakers carry the person on to the next "he said"', () => {
+    const text =
+      'Mr. Trump said Mr. Putin treats him with respect. "Obama doesn\'t get along with Putin," he said on ABC. Later, Mr. Sanders spoke. Mr. Trump answered at once. "He is wrong," he said.';
+    assert.deepEqual(credited(text).map(([, who]) => who), ['Trump', 'Trump']);
+  });
+
+  test('a definite title nobody holds names the person just mentioned, not the subject of its sentence', () => {
+    const text = "Mr. Trump took on Hillary Clinton on Sunday after the Democratic front-runner had said that he was ''becoming ISIS' best recruiter.''";
+    assert.deepEqual(credited(text), [["''becoming ISIS' best recruiter.''", 'Hillary Clinton']]);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { QuoteLexicon } from './lexicon';
-import { clauseStart, cueAt, isWord, phraseAt, phraseThenCue, subjectBefore, type Cue, type Phrase } from './phrases';
-import type { Token } from './tokens';
+import { appositiveName, clauseStart, cueAt, isWord, phraseAt, phraseThenCue, skipBackward, skipForward, subjectBefore, type Cue, type Phrase } from './phrases';
+import { isDash, type Token } from './tokens';
 
 /**
  * Finding the attribution of one quotation inside its own sentence: after it ("…," said Yang /
@@ -11,6 +11,12 @@ import type { Token } from './tokens';
 export interface Attribution {
   phrase: Phrase;
   cue: Cue | null;
+}
+
+/** The source named after a cue: "according to the Post", "said the group's chairman, John Smith". */
+function sourceAfterCue(lexicon: QuoteLexicon, tokens: Token[], cue: Cue, limit: number): Phrase | null {
+  const phrase = phraseAt(lexicon, tokens, cue.last + 1, limit);
+  return phrase && (appositiveName(lexicon, tokens, phrase, limit) ?? phrase);
 }
 
 /** True when the token ends a sentence outside quotations. */
@@ -41,10 +47,10 @@ export function sentenceEndOf(tokens: Token[], i: number, limit: number): number
 /** Attribution right after the quote that ends at token `close`: "…," said X / "…," X said. */
 export function attributionAfter(lexicon: QuoteLexicon, tokens: Token[], close: number, limit: number): Attribution | null {
   let i = close + 1;
-  while (i < limit && tokens[i].type === 'punct' && /^[,;—–\-)]$/.test(tokens[i].text)) i++;
+  while (i < limit && tokens[i].type === 'punct' && (/^[,;)]$/.test(tokens[i].text) || (isDash(tokens[i]) && tokens[i].text !== '―'))) i++;
   if (i >= limit) return null;
-  // "“…” ― Sonya Herridge": a name after a dash, alone to the end of the line.
-  if (tokens[i].type === 'punct' && /^[―—–-]$/.test(tokens[i].text)) {
+  // "“…” ― Sonya Herridge": a name after a quotation dash, alone to the end of the line.
+  if (tokens[i].text === '―') {
     const phrase = phraseAt(lexicon, tokens, i + 1, tokens.length);
     const rest = phrase ? tokens.slice(phrase.last + 1) : [];
     if (phrase && rest.every((t) => t.type === 'punct' && /^[.,]$/.test(t.text))) return { phrase, cue: null };
@@ -53,7 +59,7 @@ export function attributionAfter(lexicon: QuoteLexicon, tokens: Token[], close: 
   const cue = cueAt(lexicon, tokens, i);
   if (cue) {
     if (cue.kind === 'phrase' || cue.inverting) {
-      const phrase = phraseAt(lexicon, tokens, cue.last + 1, limit);
+      const phrase = sourceAfterCue(lexicon, tokens, cue, limit);
       if (phrase && !introducesNext(tokens, phrase.last + 1)) return { phrase, cue };
     }
     return null;
@@ -93,20 +99,42 @@ function participleSubject(lexicon: QuoteLexicon, tokens: Token[], cue: Cue, flo
 /** The nearest cue before the quote (from token `open` back to `floor`) that has a speaker. */
 export function attributionBefore(lexicon: QuoteLexicon, tokens: Token[], open: number, floor: number): Attribution | null {
   for (let j = open - 1; j >= floor; j--) {
+    const aside = asideOpener(tokens, j, floor);
+    if (aside >= 0) {
+      j = aside;
+      continue;
+    }
     if (!isWord(tokens[j])) continue;
     const cue = cueAt(lexicon, tokens, j);
     if (!cue) continue;
     let phrase: Phrase | null;
-    if (cue.kind === 'phrase') phrase = phraseAt(lexicon, tokens, cue.last + 1, open);
+    if (cue.kind === 'phrase') phrase = sourceAfterCue(lexicon, tokens, cue, open);
     else if (cue.participle) phrase = participleSubject(lexicon, tokens, cue, floor);
     else phrase = subjectBefore(lexicon, tokens, cue.first, floor) ?? clauseSubject(lexicon, tokens, cue.first, floor);
     if (phrase) return { phrase, cue };
   }
   for (let j = open - 1; j > floor; j--) {
+    const aside = asideOpener(tokens, j, floor);
+    if (aside >= 0) {
+      j = aside;
+      continue;
+    }
     const owner = isWord(tokens[j]) ? possessiveSpeaker(lexicon, tokens, j, floor) : null;
     if (owner) return owner;
   }
   return headlineSpeaker(lexicon, tokens, open, floor);
+}
+
+/**
+ * "Sean Spicer -- as Clinton's campaign noted this week -- even promoted …": an aside between dashes or
+ * brackets inside a clause, closed at token j, speaks for itself, not for the quotation after it.
+ * Returns the index of its opening mark, or -1.
+ */
+function asideOpener(tokens: Token[], j: number, floor: number): number {
+  const close = tokens[j];
+  if (!(isDash(close) || close.text === ')') || !isWord(tokens[j + 1])) return -1;
+  const opener = skipBackward(tokens, j, floor);
+  return opener > floor && isWord(tokens[opener - 1]) ? opener : -1;
 }
 
 /**
@@ -120,7 +148,9 @@ export function clauseSubject(lexicon: QuoteLexicon, tokens: Token[], before: nu
   for (const start of candidates) {
     const phrase = phraseAt(lexicon, tokens, start, before);
     if (!phrase || !subjectLike(tokens, phrase)) continue;
-    const next = tokens[phrase.last + 1];
+    // "Reid, the minority leader, has …", "Spicer -- as the campaign noted -- even promoted …"
+    const groupEnd = skipForward(tokens, phrase.last + 1, before);
+    const next = tokens[groupEnd >= 0 ? groupEnd + 1 : phrase.last + 1];
     if (next && next.type === 'word' && !next.quoted && !next.capitalized) return phrase;
   }
   return null;
@@ -136,7 +166,7 @@ function subjectLike(tokens: Token[], phrase: Phrase): boolean {
   if (/['’]/.test(t.text)) return false;
   if (/(?:ing|ed)$/.test(t.lower) && t.text.length > 5) return false;
   const next = tokens[phrase.first + 1];
-  return !(t.text.length > 1 && t.text === t.text.toUpperCase() && next !== undefined && /^[—–-]$/.test(next.text));
+  return !(t.text.length > 1 && t.text === t.text.toUpperCase() && isDash(next));
 }
 
 /** Headline style: "Sanders: Clinton needs to ‘get away from …’", "Obama on Climate Change: …". */
@@ -168,7 +198,7 @@ export function attributionLater(lexicon: QuoteLexicon, tokens: Token[], close: 
     const cue = cueAt(lexicon, tokens, j);
     if (!cue) continue;
     if (cue.kind === 'phrase' || (cue.inverting && !isWord(tokens[j - 1]))) {
-      const phrase = phraseAt(lexicon, tokens, cue.last + 1, limit);
+      const phrase = sourceAfterCue(lexicon, tokens, cue, limit);
       if (phrase) return { phrase, cue };
     }
     if (cue.kind === 'verb' && !cue.participle) {

@@ -24,8 +24,14 @@ export interface QuoteShape {
   inHeadline: boolean;
 }
 
-/** Does the text just before the quote announce a word or title ("so-called", "the term", "titled")? */
-export function introducedAsTerm(lexicon: QuoteLexicon, tokens: Token[], open: number): boolean {
+/**
+ * Does the text just before the quote announce a word or title ("so-called", "the term", "titled"),
+ * or name a work whose title it is ("the podcast “So, That Happened.”")? After a work noun only a
+ * quotation in title case is a title: "called the show “the conservative news show of record”" is speech.
+ */
+export function introducedAsTerm(lexicon: QuoteLexicon, tokens: Token[], open: number, words: Token[]): boolean {
+  const before = tokens[open - 1];
+  if (before?.type === 'word' && !before.quoted && lexicon.workNouns.has(before.lower) && looksLikeTitle(words)) return true;
   // "known as the “Buffett rule”": the introducer may stand before an article.
   const ends = [open];
   if (open > 0 && tokens[open - 1].type === 'word' && ARTICLES.has(tokens[open - 1].lower)) ends.push(open - 1);
@@ -47,7 +53,7 @@ export function looksLikeTitle(words: Token[]): boolean {
 
 /** Whether a quotation without a found attribution still reads as someone's words. */
 export function expectsSpeaker(lexicon: QuoteLexicon, tokens: Token[], open: number, shape: QuoteShape, attributed: boolean): boolean {
-  if (introducedAsTerm(lexicon, tokens, open)) return false;
+  if (introducedAsTerm(lexicon, tokens, open, shape.words)) return false;
   // Headlines quote speech in title case: "Lawmakers Rip Trump As A ‘Disgusting Fraud.’"
   if (shape.inHeadline) return true;
   // "said on “Morning Joe”", "a screening of “13th”": a title after a preposition or determiner.

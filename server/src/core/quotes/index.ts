@@ -221,7 +221,7 @@ export function findQuotes(
         // Not after "the" or a possessive, which name a term: "the “Buffett rule”", "Trump's “rubble” remark".
         const before = tokens[unit.open - 1];
         const namesTerm = before !== undefined && (before.lower === 'the' || /['’]s$/.test(before.text));
-        if (subject && !unit.expectsSpeaker && !namesTerm && namesSomeone(words, tokens, subject) && !introducedAsTerm(words, tokens, unit.open) && !looksLikeTitle(shape.words)) {
+        if (subject && !unit.expectsSpeaker && !namesTerm && namesSomeone(words, tokens, subject) && !introducedAsTerm(words, tokens, unit.open, shape.words) && !looksLikeTitle(shape.words)) {
           unit.expectsSpeaker = true;
         }
       }
@@ -231,7 +231,8 @@ export function findQuotes(
 
   inheritSpeakers(text, words, lines, lineTokens);
 
-  const resolver = createResolver(people, organizations, words);
+  const quoted = segments.map((s) => ({ start: s.start, end: s.end })).sort((a, b) => a.start - b.start);
+  const resolver = createResolver(people, organizations, words, structure.sentences, quoted);
   const quotes: Quote[] = all.map((unit) => {
     const first = unit.segments[0];
     const last = unit.segments[unit.segments.length - 1];

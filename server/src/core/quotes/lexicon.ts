@@ -1,5 +1,6 @@
 import speechVerbData from '../data/speech-verbs.json';
 import quoteWordData from '../data/quote-words.json';
+import titleData from '../data/titles.json';
 import type { LexiconExtensions } from '../model';
 
 /** The word lists the quote stage reads, with a newsroom's extra speech verbs merged in. */
@@ -17,11 +18,17 @@ export interface QuoteLexicon {
   speechNouns: Set<string>;
   scareIntroducers: string[][];
   pronounGender: Map<string, 'male' | 'female' | 'plural' | 'neuter' | 'other'>;
+  /** Last words of titles ("minister", "front-runner"): "the Democratic front-runner" describes a person. */
+  titleHeads: Set<string>;
+  /** Nouns naming a work ("podcast", "film"): a quotation in title case after one is its title. */
+  workNouns: Set<string>;
 }
 
 const lower = (words: string[]): string[] => words.map((w) => w.toLowerCase().trim()).filter((w) => w !== '');
 
-function build(extraVerbs: string[]): QuoteLexicon {
+const lastWord = (title: string): string => title.toLowerCase().trim().split(/\s+/).pop() ?? '';
+
+function build(extraVerbs: string[], extraTitles: string[]): QuoteLexicon {
   const verbs = new Set(lower([...speechVerbData.verbs, ...extraVerbs.filter((v) => !v.includes(' '))]));
   const phrases = lower([...speechVerbData.phrases, ...extraVerbs.filter((v) => v.includes(' '))]).map((p) => p.split(/\s+/));
   const pronounGender = new Map<string, 'male' | 'female' | 'plural' | 'neuter' | 'other'>();
@@ -42,6 +49,8 @@ function build(extraVerbs: string[]): QuoteLexicon {
     speechNouns: new Set(quoteWordData.speechNouns),
     scareIntroducers: quoteWordData.scareIntroducers.map((p) => p.split(/\s+/)),
     pronounGender,
+    titleHeads: new Set([...titleData.heads, ...extraTitles].map(lastWord).filter((w) => w !== '')),
+    workNouns: new Set(quoteWordData.workNouns),
   };
 }
 
@@ -49,7 +58,8 @@ let cached: { key: string; lexicon: QuoteLexicon } | null = null;
 
 export function quoteLexicon(extensions: LexiconExtensions): QuoteLexicon {
   const extra = extensions.speechVerbs ?? [];
-  const key = extra.join('\n');
-  if (!cached || cached.key !== key) cached = { key, lexicon: build(extra) };
+  const titles = extensions.titles ?? [];
+  const key = `${extra.join('\n')}\u0000${titles.join('\n')}`;
+  if (!cached || cached.key !== key) cached = { key, lexicon: build(extra, titles) };
   return cached.lexicon;
 }

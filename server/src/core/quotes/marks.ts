@@ -191,6 +191,9 @@ export function pairQuotationMarks(structure: TextStructure): PairedMarks {
       if (next.kind === 'single' && next.canClose && !next.apostrophe) seen = true;
       singleCloserAfter[i] = seen;
     }
+    // For each mark, the next double mark on the line.
+    const nextDouble: Array<Mark | null> = new Array(marks.length).fill(null);
+    for (let i = marks.length - 2; i >= 0; i--) nextDouble[i] = marks[i + 1].kind === 'double' && !marks[i + 1].apostrophe ? marks[i + 1] : nextDouble[i + 1];
     for (let mi = 0; mi < marks.length; mi++) {
       const mark = marks[mi];
       if (mark.apostrophe) continue;
@@ -211,6 +214,10 @@ export function pairQuotationMarks(structure: TextStructure): PairedMarks {
         continue;
       }
       if (mark.canClose && (mark.at > current.at + current.length || !mark.canOpen)) {
+        close(mark.at + mark.length, mark.length, false);
+      } else if (mark.kind === 'double' && straightOpener(text, mark) && straightOpener(text, current) && nextDouble[mi] && straightOpener(text, nextDouble[mi]!)) {
+        // '"aides holding their breaths, "waiting … lamented that "the noose …."': three straight marks
+        // that all look like openers alternate; the second closes the first, with a misplaced space.
         close(mark.at + mark.length, mark.length, false);
       } else if (mark.kind === 'double') {
         // A second opener while a quote is open: the first was never closed.
@@ -236,6 +243,11 @@ export function pairQuotationMarks(structure: TextStructure): PairedMarks {
   }
   lastText = ''; // do not keep the text alive
   return { segments, unmatched: unmatched.sort((a, b) => a.start - b.start), lines };
+}
+
+/** A straight double mark that can only open ('… "waiting'). */
+function straightOpener(text: string, mark: Mark): boolean {
+  return text[mark.at] === STRAIGHT_DOUBLE && mark.canOpen && !mark.canClose;
 }
 
 function trimEnd(text: string, start: number, end: number): number {

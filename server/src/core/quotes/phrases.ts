@@ -1,5 +1,5 @@
 import type { QuoteLexicon } from './lexicon';
-import type { Token } from './tokens';
+import { isDash, type Token } from './tokens';
 
 /**
  * Speaker phrases and cues read off the tokens of one line: "said Yang Moo-Jin", "the senator said",
@@ -99,6 +99,29 @@ export function phraseAt(lexicon: QuoteLexicon, tokens: Token[], i: number, limi
   return { first: i, last };
 }
 
+/**
+ * "Ratners's chairman, Gerald Ratner,", "Henry Clay's biographers, David and Jeanne Heidler,": a
+ * common-noun phrase followed by the name of who it is. The name speaks; the phrase before it
+ * (and any possessive owner in it) only describes them.
+ */
+export function appositiveName(lexicon: QuoteLexicon, tokens: Token[], phrase: Phrase, limit: number): Phrase | null {
+  const head = tokens[phrase.last];
+  if (!isWord(head) || head.capitalized || lexicon.pronounGender.has(head.lower) || tokens[phrase.last + 1]?.text !== ',') return null;
+  const first = phrase.last + 2;
+  let last = -1;
+  for (let j = first; j < limit && j < first + MAX_PHRASE_WORDS; j++) {
+    const w = tokens[j];
+    if (!isWord(w)) break;
+    if (isNameWord(lexicon, w) && !isPossessive(w)) last = j;
+    else if ((w.lower === 'and' || NAME_CONNECTORS.has(w.lower)) && last >= 0 && tokens[j + 1]?.capitalized) continue;
+    else return null;
+  }
+  if (last < 0) return null;
+  // The name ends the apposition: a comma, a bracket ("(R-Ky.)") or the end of the sentence follows.
+  const after = tokens[last + 1];
+  return after === undefined || (after.type === 'punct' && /^[,.;(]$/.test(after.text)) ? { first, last } : null;
+}
+
 /** A parenthesis may hold full stops ("(D-Wis.)"); an apposition between commas may not. */
 function stopsGroup(t: Token, opener: string): boolean {
   if (t.type !== 'punct') return false;
@@ -107,9 +130,9 @@ function stopsGroup(t: Token, opener: string): boolean {
 }
 
 /** Index of the token that closes the group opened at i ("(" → ")", "," → ","), or -1. */
-function skipForward(tokens: Token[], i: number, limit: number): number {
+export function skipForward(tokens: Token[], i: number, limit: number): number {
   const open = tokens[i]?.text;
-  const closer = open === '(' ? ')' : open === ',' ? ',' : open === '—' || open === '–' ? open : null;
+  const closer = open === '(' ? ')' : open === ',' ? ',' : isDash(tokens[i]) ? open : null;
   if (!closer) return -1;
   for (let j = i + 1; j < limit && j < i + 30; j++) {
     if (tokens[j].text === closer) return j;
@@ -118,9 +141,10 @@ function skipForward(tokens: Token[], i: number, limit: number): number {
   return -1;
 }
 
-function skipBackward(tokens: Token[], i: number, floor: number): number {
+/** Index of the token that opens the group closed at i, or -1. */
+export function skipBackward(tokens: Token[], i: number, floor: number): number {
   const close = tokens[i]?.text;
-  const opener = close === ')' ? '(' : close === ',' ? ',' : close === '—' || close === '–' ? close : null;
+  const opener = close === ')' ? '(' : close === ',' ? ',' : isDash(tokens[i]) ? close : null;
   if (!opener) return -1;
   for (let j = i - 1; j >= floor && j > i - 30; j--) {
     if (tokens[j].text === opener) return j;
@@ -153,13 +177,13 @@ export function phraseThenCue(lexicon: QuoteLexicon, tokens: Token[], i: number,
   j = skipSkippable(lexicon, tokens, j, limit);
   const cue = cueAt(lexicon, tokens, j);
   if (!cue || cue.kind !== 'verb') return null;
-  return { phrase, cue };
+  return { phrase: appositiveName(lexicon, tokens, phrase, cue.first) ?? phrase, cue };
 }
 
 /** The subject of the cue verb at token c, reading leftwards but not before `floor`. */
 export function subjectBefore(lexicon: QuoteLexicon, tokens: Token[], c: number, floor: number): Phrase | null {
   let j = c - 1;
-  while (j >= floor && j > c - 5 && isWord(tokens[j]) && (lexicon.skippable.has(tokens[j].lower) || isAdverb(tokens[j])) && !lexicon.pronounGender.has(tokens[j].lower)) j--;
+  while (j >= floor && j > c - 5 && isWord(tokens[j]) && (lexicon.skippable.has(tokens[j].lower) || isAdverb(tokens[j]) || isDay(lexicon, tokens[j])) && !lexicon.pronounGender.has(tokens[j].lower)) j--;
   for (let groups = 0; groups < 2 && j >= floor; groups++) {
     if (tokens[j].text !== ')' && tokens[j].text !== ',') break;
     const open = skipBackward(tokens, j, floor);
@@ -188,7 +212,12 @@ export function subjectBefore(lexicon: QuoteLexicon, tokens: Token[], c: number,
     } else break;
   }
   if (first < 0 || !plausibleSpeaker(lexicon, tokens, first, last)) return null;
-  return { first, last };
+  return appositiveName(lexicon, tokens, { first, last }, c) ?? { first, last };
+}
+
+/** "Kim on Tuesday said", "One senior official Monday described": a day between subject and verb. */
+function isDay(lexicon: QuoteLexicon, t: Token): boolean {
+  return lexicon.temporal.has(t.lower) && /(?:day|night)$/.test(t.lower);
 }
 
 /** "increasingly", "widely": adverbs stand between a speaker and the verb but never head a phrase. */

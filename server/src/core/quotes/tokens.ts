@@ -15,8 +15,9 @@ export interface Token extends Span {
   capitalized: boolean;
 }
 
-// A word: letters or digits, with inner apostrophes, hyphens and full stops ("don’t", "Kye-Gwan", "G.K").
-const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|\S/gu;
+// A word: letters or digits, with inner apostrophes, hyphens and full stops ("don’t", "Kye-Gwan", "G.K");
+// a typewriter dash ("--") is one token, like "—".
+const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|-{2,}|\S/gu;
 
 /**
  * Tokens of text[span), with abbreviation and initial full stops kept on their word ("Rep.", "W.").
@@ -53,4 +54,9 @@ export function tokenize(text: string, span: Span, quotedSpans: Span[]): Token[]
     });
   }
   return tokens;
+}
+
+/** A dash standing alone between words: "—", "–", "--" or a spaced hyphen. */
+export function isDash(t: Token | undefined): boolean {
+  return t !== undefined && t.type === 'punct' && /^(?:[―—–]|-+)$/.test(t.text);
 }
