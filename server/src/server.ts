@@ -86,26 +86,28 @@ connection.onDidChangeConfiguration(async (change) => {
   else applySettings(change.settings?.pressMarkup);
 });
 
-// Edits arrive in bursts while typing. A lone edit is analysed at once; edits that follow within
-// BURST_MS of the last analysis wait for the end of that window and are analysed together, for the
-// latest version only (the connection hands over one message per event-loop turn, so a burst is
-// spread over many turns).
+// Edits arrive in bursts while typing. After an analysis, the next one waits until as much time has
+// passed as the last one took (at most BURST_MS): a lone edit is analysed at once, a burst is analysed
+// in batches for its latest version, and a slow document cannot keep the server busy all the time.
+// (The connection hands over one message per event-loop turn, so setImmediate alone would not batch.)
 const BURST_MS = 50;
 const pending = new Map<string, NodeJS.Timeout>();
-const lastAnalysis = new Map<string, number>();
+const lastAnalysis = new Map<string, { end: number; duration: number }>();
 function scheduleDiagnostics(document: TextDocument): void {
   if (pending.has(document.uri)) return; // the scheduled run reads the latest version
-  const sinceLast = performance.now() - (lastAnalysis.get(document.uri) ?? -Infinity);
-  const delay = sinceLast >= BURST_MS ? 0 : BURST_MS - sinceLast;
+  const last = lastAnalysis.get(document.uri);
+  const delay = last ? Math.max(0, Math.min(BURST_MS, last.duration) - (performance.now() - last.end)) : 0;
   pending.set(
     document.uri,
     setTimeout(() => {
       pending.delete(document.uri);
       const current = documents.get(document.uri);
       if (!current) return;
-      lastAnalysis.set(current.uri, performance.now());
+      const start = performance.now();
       const article = articles.get(current);
       connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics(article, current) });
+      const end = performance.now();
+      lastAnalysis.set(current.uri, { end, duration: end - start });
       // Build the hover index while the user reads the problems, not on their first hover.
       setImmediate(() => prepareLookup(article));
     }, delay),
