@@ -2,18 +2,7 @@ import type { PeopleLexicon } from './lexicon';
 import type { PersonDraft } from './linking';
 import { titlePhrase } from './titles';
 import type { Token } from './tokens';
-
-/** Index of the first token starting at or after `offset`. */
-function tokenIndexAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { firstStartingFrom } from '../spans';
 
 function contentWords(title: string): string[] {
   return title.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w && w !== 'of' && w !== 'the');
@@ -23,7 +12,7 @@ function contentWords(title: string): string[] {
 function headWords(lex: PeopleLexicon, tokens: Token[], d: PersonDraft): Set<string> {
   const heads = new Set<string>();
   for (const title of d.titles) {
-    for (let i = tokenIndexAt(tokens, title.start); i < tokens.length && tokens[i].start < title.end; i++) {
+    for (let i = firstStartingFrom(tokens, title.start); i < tokens.length && tokens[i].start < title.end; i++) {
       const t = tokens[i];
       if (lex.titleHeads.has(t.lower)) heads.add(t.lower);
       const full = lex.titleAbbreviations.get(t.lower);

@@ -14,6 +14,7 @@ import { pairQuotationMarks, type Line, type QuoteSegment } from './marks';
 import { cueAt, subjectBefore, type Phrase } from './phrases';
 import { createResolver } from './resolve';
 import { tokenize, type Token } from './tokens';
+import { firstStartingFrom } from '../spans';
 
 const WINDOW = 60;
 
@@ -56,26 +57,14 @@ function span(text: string, tokens: Token[], first: number, last: number): TextS
   return { start, end, text: text.slice(start, end) };
 }
 
-/** Index of the token starting at `offset` (or the first after it). */
-function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Segments of one line, tokenised, grouped into units: a quote broken by its attribution is one unit. */
 function unitsOfLine(text: string, lexicon: QuoteLexicon, lineIndex: number, line: Line, segments: QuoteSegment[]): LineTokens {
   const insides = segments.map((s) => ({ start: s.start + s.openLength, end: s.end - s.closeLength }));
   const tokens = tokenize(text, line, insides);
   const units: Unit[] = [];
   for (const segment of segments) {
-    const open = tokenAt(tokens, segment.start);
-    const close = Math.max(open, tokenAt(tokens, segment.end) - 1);
+    const open = firstStartingFrom(tokens, segment.start);
+    const close = Math.max(open, firstStartingFrom(tokens, segment.end) - 1);
     units.push({ line: lineIndex, index: 0, segments: [segment], open, close, attribution: null, reported: null, speaker: null, cue: null, expectsSpeaker: true });
   }
   const merged: Unit[] = [];

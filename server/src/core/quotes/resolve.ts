@@ -1,4 +1,5 @@
 import type { Gender, Organization, Person, Sentence, Span } from '../model';
+import { firstStartingFrom } from '../spans';
 import type { QuoteLexicon } from './lexicon';
 
 /**
@@ -49,21 +50,9 @@ function words(s: string): string[] {
   return s.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w !== '');
 }
 
-/** Binary search: index of the first span starting at or after `at`. */
-function firstFrom(spans: Span[], at: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Binary search: the span containing `at`, or null (spans sorted and disjoint). */
 function containing<T extends Span>(spans: T[], at: number): T | null {
-  const k = firstFrom(spans, at + 1) - 1;
+  const k = firstStartingFrom(spans, at + 1) - 1;
   return k >= 0 && spans[k].end > at ? spans[k] : null;
 }
 
@@ -96,7 +85,7 @@ export function createResolver(
 
   /** The most recent entry before `at` accepted by `accept`, looking back a bounded number of mentions. */
   const recent = (at: number, accept: (e: Entry) => boolean): Entry | null => {
-    for (let i = firstFrom(entries, at) - 1, n = 0; i >= 0 && n < RECENT_MENTIONS; i--, n++) if (accept(entries[i])) return entries[i];
+    for (let i = firstStartingFrom(entries, at) - 1, n = 0; i >= 0 && n < RECENT_MENTIONS; i--, n++) if (accept(entries[i])) return entries[i];
     return null;
   };
 
@@ -104,8 +93,8 @@ export function createResolver(
     link(text, mention) {
       if (entries.length === 0) return null;
       const overlapping: Entry[] = [];
-      for (let i = firstFrom(entries, mention.start) - 1, n = 0; i >= 0 && n < 20; i--, n++) if (entries[i].end > mention.start) overlapping.push(entries[i]);
-      for (let i = firstFrom(entries, mention.start); i < entries.length && entries[i].start < mention.end; i++) overlapping.push(entries[i]);
+      for (let i = firstStartingFrom(entries, mention.start) - 1, n = 0; i >= 0 && n < 20; i--, n++) if (entries[i].end > mention.start) overlapping.push(entries[i]);
+      for (let i = firstStartingFrom(entries, mention.start); i < entries.length && entries[i].start < mention.end; i++) overlapping.push(entries[i]);
       if (overlapping.length > 0) {
         const head = headOf(text, mention, overlapping);
         if (head) return { id: head.id, mention: head.start >= mention.start && head.end <= mention.end ? { start: head.start, end: head.end } : null };
@@ -172,7 +161,7 @@ export function createResolver(
     // Inside its sentence a description names someone other than the sentence's subject ("Trump took on
     // Clinton after the front-runner said …": Clinton); at a sentence start, the previous subject.
     const person = (e: Entry): boolean => !e.organization;
-    const k = firstFrom(sentences, mention.start + 1) - 1;
+    const k = firstStartingFrom(sentences, mention.start + 1) - 1;
     if (k >= 0) {
       const from = Math.max(sentences[k].start, mention.start - SUBJECT_REACH);
       const subject = subjectIn(text, from, mention.start, person);
@@ -189,7 +178,7 @@ export function createResolver(
 
   /** The sentence before the one holding `at`, when near enough. */
   function sentenceBefore(at: number): Sentence | null {
-    const k = firstFrom(sentences, at + 1) - 1;
+    const k = firstStartingFrom(sentences, at + 1) - 1;
     return k >= 1 && at - sentences[k - 1].start <= SUBJECT_REACH ? sentences[k - 1] : null;
   }
 
@@ -200,7 +189,7 @@ export function createResolver(
    */
   function resolvePronoun(text: string, at: number, gender: Gender): Entry | null {
     const fits = (e: Entry): boolean => !e.organization && (e.gender === undefined || e.gender === gender);
-    const k = firstFrom(sentences, at + 1) - 1;
+    const k = firstStartingFrom(sentences, at + 1) - 1;
     if (k >= 0) {
       const own = subjectIn(text, Math.max(sentences[k].start, at - SUBJECT_REACH), at, fits, true);
       if (own) return own;
@@ -210,7 +199,7 @@ export function createResolver(
     }
     const named = recent(at, fits);
     let said: Entry | null = null;
-    for (let i = firstFrom(pronouns, at) - 1, n = 0; i >= 0 && n < RECENT_MENTIONS && !said; i--, n++) if (fits(pronouns[i])) said = pronouns[i];
+    for (let i = firstStartingFrom(pronouns, at) - 1, n = 0; i >= 0 && n < RECENT_MENTIONS && !said; i--, n++) if (fits(pronouns[i])) said = pronouns[i];
     return said && (!named || said.start > named.start) ? said : named;
   }
 
@@ -222,8 +211,8 @@ export function createResolver(
   function subjectIn(text: string, from: number, to: number, fits: (e: Entry) => boolean, nearest = false): Entry | null {
     const candidates: Entry[] = [];
     for (const list of [entries, pronouns]) {
-      const first = firstFrom(list, from);
-      const end = firstFrom(list, to);
+      const first = firstStartingFrom(list, from);
+      const end = firstStartingFrom(list, to);
       // Bounded either way: from the start for the first subject, back from `to` for the nearest.
       const [lo, hi] = nearest ? [Math.max(first, end - SUBJECT_MENTIONS), end] : [first, Math.min(end, first + SUBJECT_MENTIONS)];
       for (let i = nearest ? hi - 1 : lo; nearest ? i >= lo : i < hi; i += nearest ? -1 : 1) {
