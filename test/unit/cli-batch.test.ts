@@ -192,7 +192,7 @@ test('a worker that dies fails only the article it was on; the others still come
     results.map((r) => r.output ?? r.messages.join()),
     ['a', 'b', 'c: the analysis failed (worker exited with code 3)', 'd', 'e', 'f', 'g', 'h'],
   );
-  assert.deepEqual(results.map((r) => r.exitCode), [0, 0, 1, 0, 0, 0, 0, 0]);
+  assert.deepEqual(results.map((r) => r.exitCode), [0, 0, 2, 0, 0, 0, 0, 0]);
 });
 
 test('a worker that dies while starting blames no article; one that can never start fails them all', async () => {
@@ -206,6 +206,6 @@ test('a worker that dies while starting blames no article; one that can never st
 
   const broken = fakeWorker('process.exit(0);');
   const failed = await runFake(broken, { a: '', b: '' });
-  assert.deepEqual(failed.map((r) => r.exitCode), [1, 1]);
+  assert.deepEqual(failed.map((r) => r.exitCode), [2, 2]);
   assert.match(failed[0].messages[0], /^a: the analysis failed \(no worker thread could start: worker exited with code 0\)$/);
 });

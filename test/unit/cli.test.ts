@@ -88,3 +88,22 @@ test('text output shows the outline with line:column problems', () => {
   assert.match(stdout, /^Headline: North Korean negotiator heads to Russia$/m);
   assert.match(stdout, /^ {2}11:29 warning \[backtick-apostrophe\] "Russia`s" has a backtick/m);
 });
+
+test('--fail-on exits with 1 when a problem at or above that severity is found, for CI gates', () => {
+  // The sample's only problems are backtick warnings.
+  assert.equal(run('analyze', '--fail-on', 'warning', SAMPLE).code, 1);
+  assert.equal(run('analyze', '--fail-on', 'information', '--jobs', '2', SAMPLE, SAMPLE).code, 1);
+  assert.equal(run('analyze', '--fail-on', 'error', SAMPLE).code, 0);
+  const clean = scratch('clean.article', 'Council approves budget\n\nThe council approved the budget.');
+  assert.equal(run('analyze', '--fail-on=hint', clean).code, 0);
+});
+
+test('--fail-on with an unknown severity is a usage error', () => {
+  const { code, stderr } = run('analyze', '--fail-on', 'loud', SAMPLE);
+  assert.equal(code, 2);
+  assert.match(stderr, /--fail-on must be error, warning, information or hint, not "loud"/);
+});
+
+test('an unreadable input outranks problems found: exit 2', () => {
+  assert.equal(run('analyze', '--fail-on', 'warning', SAMPLE, '/no/such/file.article').code, 2);
+});

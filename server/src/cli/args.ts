@@ -1,4 +1,4 @@
-export const USAGE = `Usage: press-markup analyze [--format text|json|jsonl] [--dct DATE] [--jobs N] [FILE|DIR|-]...
+export const USAGE = `Usage: press-markup analyze [--format text|json|jsonl] [--dct DATE] [--jobs N] [--fail-on SEVERITY] [FILE|DIR|-]...
 
 Marks up news articles: people and their roles, quotes and their speakers, dates and their values.
 
@@ -7,6 +7,8 @@ Marks up news articles: people and their roles, quotes and their speakers, dates
   --dct DATE                document creation time (YYYY-MM-DD or YYYY-MM-DDTHH:MM); overrides the dateline
   -j, --jobs N              analyse N articles at a time on worker threads (default 1);
                             results still come out in input order
+  --fail-on SEVERITY        exit with 1 when a problem of this severity or worse is found
+                            (error, warning, information or hint)
   -h, --help                show this help
 
 A directory stands for the article files (.article, .txt, .md, .markdown) under it, in sorted order.
@@ -14,15 +16,20 @@ With "-", or with no FILE when stdin is not a terminal, inputs are read from std
 a file path, or a JSON record {"file": PATH} or {"text": ARTICLE} with optional "dct" and "id"
 (the id is copied into the result).
 
-Exit codes: 0 all inputs analysed, 2 a usage error or an input that could not be read
-(the other inputs are still analysed), 1 an analysis that crashed.`;
+Exit codes: 0 all inputs analysed; 1 a problem at or above --fail-on was found;
+2 a usage error or an input that could not be read or analysed (the other inputs are still analysed).`;
 
 export type Format = 'text' | 'json' | 'jsonl';
+
+/** Severities from worst to mildest, as --fail-on ranks them. */
+export const SEVERITIES = ['error', 'warning', 'information', 'hint'] as const;
+export type FailOn = (typeof SEVERITIES)[number];
 
 export interface CliOptions {
   format: Format;
   dct?: string;
   jobs: number;
+  failOn?: FailOn;
   /** Files, directories and "-" (stdin), in the order given. */
   inputs: string[];
 }
@@ -64,6 +71,12 @@ export function parseArguments(args: string[]): CliOptions | 'help' {
       const jobs = value();
       if (!/^[1-9]\d{0,3}$/.test(jobs)) throw new UsageError(`--jobs must be a whole number from 1, not "${jobs}"`);
       options.jobs = Number(jobs);
+    } else if (flag === '--fail-on') {
+      const severity = value();
+      if (!(SEVERITIES as readonly string[]).includes(severity)) {
+        throw new UsageError(`--fail-on must be error, warning, information or hint, not "${severity}"`);
+      }
+      options.failOn = severity as FailOn;
     } else if (flag.startsWith('-') && flag !== '-') {
       throw new UsageError(`unknown option "${flag}"`);
     } else {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { analyze } from '../core/analyze';
-import type { Format } from './args';
+import { SEVERITIES, type FailOn, type Format } from './args';
 import { articleToJson } from './json';
 import { articleToText } from './textReport';
 
@@ -14,6 +14,7 @@ export type Job =
 export interface JobSettings {
   format: Format;
   dct?: string;
+  failOn?: FailOn;
 }
 
 export interface JobResult {
@@ -21,7 +22,7 @@ export interface JobResult {
   output: string | null;
   /** Lines for stderr, without the "press-markup: " prefix. */
   messages: string[];
-  /** 0 analysed, 2 unreadable input, 1 the analysis crashed. */
+  /** 0 analysed, 1 a problem at or above --fail-on, 2 unreadable input or a failed analysis. */
   exitCode: number;
 }
 
@@ -63,10 +64,12 @@ export function runJob(job: Job, settings: JobSettings): JobResult {
     article = analyze(text, { dct: job.dct ?? settings.dct });
   } catch (error) {
     messages.push(`${name}: the analysis failed (${error instanceof Error ? error.message : String(error)})`);
-    return { output: null, messages, exitCode: 1 };
+    return { output: null, messages, exitCode: 2 };
   }
-  if (settings.format === 'text') return { output: articleToText(name, article), messages, exitCode: 0 };
+  const failLevel = settings.failOn ? SEVERITIES.indexOf(settings.failOn) : -1;
+  const exitCode = article.findings.some((f) => SEVERITIES.indexOf(f.severity) <= failLevel) ? 1 : 0;
+  if (settings.format === 'text') return { output: articleToText(name, article), messages, exitCode };
   const result = articleToJson(job.kind === 'file' ? job.path : null, article, 'id' in job ? { id: job.id } : {});
   const output = settings.format === 'json' ? JSON.stringify(result, null, 2) : JSON.stringify(result);
-  return { output, messages, exitCode: 0 };
+  return { output, messages, exitCode };
 }

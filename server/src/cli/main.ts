@@ -17,6 +17,7 @@ class ResultWriter {
 
   write(result: JobResult): void {
     for (const message of result.messages) process.stderr.write(`press-markup: ${message}\n`);
+    // An unusable input (2) outranks problems found (1).
     this.exitCode = Math.max(this.exitCode, result.exitCode);
     if (result.output === null) return;
     if (this.format === 'text') process.stdout.write(`${result.output}\n\n`);
@@ -52,7 +53,7 @@ async function main(args: string[]): Promise<number> {
   const writer = new ResultWriter(options.format, singleObject);
   // Loaded on demand: with --jobs N only the workers load the analysis and its word lists.
   const runLocal = options.jobs === 1 ? (await import('./job')).runJob : null;
-  const runner = new OrderedRunner(options.jobs, { format: options.format, dct: options.dct }, (r) => writer.write(r), __filename, runLocal);
+  const runner = new OrderedRunner(options.jobs, { format: options.format, dct: options.dct, failOn: options.failOn }, (r) => writer.write(r), __filename, runLocal);
   let count = 0;
   const submit = async (job: Job): Promise<void> => {
     count++;
@@ -86,7 +87,7 @@ if (isMainThread) {
     (code) => (process.exitCode = code),
     (error: unknown) => {
       process.stderr.write(`press-markup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 1;
+      process.exitCode = 2;
     },
   );
 } else if (parentPort && workerData?.marker === WORKER_MARKER) {

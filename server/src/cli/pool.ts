@@ -118,7 +118,7 @@ export class OrderedRunner {
     // unless workers keep failing to start.
     const fail = (seq: number, job: Exclude<Job, { kind: 'invalid' }>, reason: string): void => {
       const name = job.kind === 'file' ? job.path : job.label;
-      this.complete(seq, { output: null, messages: [`${name}: the analysis failed (${reason})`], exitCode: 1 });
+      this.complete(seq, { output: null, messages: [`${name}: the analysis failed (${reason})`], exitCode: 2 });
     };
     const replace = (reason: string): void => {
       const index = this.slots.indexOf(slot);
