@@ -1,5 +1,8 @@
 import type { AnalyzeOptions, LexiconExtensions, Severity } from './core/model';
 
+/** In the editor, an analysis that has run this long reports what it has rather than finishing. */
+export const EDITOR_TIME_BUDGET_MS = 10_000;
+
 /** The `pressMarkup.*` settings the server uses, after validation. */
 export interface ServerSettings {
   rules: Record<string, Severity | 'off'>;
@@ -75,5 +78,5 @@ export function parseSettings(raw: unknown): { settings: ServerSettings; problem
 }
 
 export function analyzeOptionsFrom(settings: ServerSettings): AnalyzeOptions {
-  return { ruleSeverities: settings.rules, lexicon: settings.lexicon, maxTextLength: settings.maxDocumentSize };
+  return { ruleSeverities: settings.rules, lexicon: settings.lexicon, maxTextLength: settings.maxDocumentSize, timeBudgetMs: EDITOR_TIME_BUDGET_MS };
 }

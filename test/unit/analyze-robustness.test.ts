@@ -42,3 +42,25 @@ test('a document over the size limit gets one information finding instead of an 
   assert.equal(article.findings[0].code, 'document-too-large');
   assert.match(article.findings[0].message, /This document \(2\.0 MB\) is larger than the 1\.0 MB/);
 });
+
+test('past its time budget the analysis reports what it found and names what it skipped', () => {
+  const slowRule: Rule = {
+    code: 'slow-check',
+    defaultSeverity: 'warning',
+    description: 'Takes its time.',
+    check() {
+      const until = performance.now() + 30;
+      while (performance.now() < until);
+      return [];
+    },
+  };
+  const article = analyze('Russia`s move.', { timeBudgetMs: 20 }, [workingRule, slowRule, workingRule]);
+  const codes = article.findings.map((f) => f.code);
+  assert.ok(codes.includes('analysis-time-budget'), codes.join(' '));
+  assert.match(article.findings.find((f) => f.code === 'analysis-time-budget')?.message ?? '', /not checked: .*finds-backticks check/);
+});
+
+test('without a time budget (the CLI) everything runs, however long it takes', () => {
+  const article = analyze('Russia`s move.', {}, [workingRule]);
+  assert.deepEqual(article.findings.map((f) => f.code), ['finds-backticks']);
+});

@@ -52,6 +52,17 @@ function tooLarge(text: string, limit: number): Article {
   };
 }
 
+/** The analysis ran out of its time budget: what was found is shown, the rest is named. */
+function overBudget(budgetMs: number, skipped: string[]): Finding {
+  return {
+    code: 'analysis-time-budget',
+    severity: 'information',
+    message: `Press Markup stopped after ${(budgetMs / 1000).toFixed(1)} s on this article and shows what it found so far; not checked: ${skipped.join(', ')}.`,
+    start: 0,
+    end: 0,
+  };
+}
+
 /**
  * The whole analysis: text in, article model out. Pure and deterministic. A stage or rule that
  * throws is skipped with one information finding, so one bug never takes the rest down.
@@ -59,7 +70,13 @@ function tooLarge(text: string, limit: number): Article {
 export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: readonly Rule[] = rules): Article {
   if (options.maxTextLength !== undefined && text.length > options.maxTextLength) return tooLarge(text, options.maxTextLength);
   const failures: Finding[] = [];
+  const deadline = options.timeBudgetMs === undefined ? Infinity : performance.now() + options.timeBudgetMs;
+  const skipped: string[] = [];
   const guarded = <T>(part: string, run: () => T, fallback: T): T => {
+    if (performance.now() > deadline) {
+      skipped.push(part);
+      return fallback;
+    }
     try {
       return run();
     } catch (error) {
@@ -86,6 +103,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: rea
     for (const finding of found) findings.push(toFinding(rule, severity, finding));
   }
   findings.push(...failures);
+  if (skipped.length > 0) findings.push(overBudget(options.timeBudgetMs ?? 0, skipped));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return { ...article, findings };
 }

@@ -155,4 +155,9 @@ export interface AnalyzeOptions {
   ruleSeverities?: Record<string, Severity | 'off'>;
   /** Texts longer than this (UTF-16 code units) are not analysed; one information finding says so. */
   maxTextLength?: number;
+  /**
+   * Stages and rules that would start after this many milliseconds are skipped, with one information
+   * finding naming them: an editor gets what was found instead of waiting. None by default (the CLI).
+   */
+  timeBudgetMs?: number;
 }
