@@ -26,7 +26,7 @@ function expect(text: string, dct: string | null, span: string, type: string, va
 const SAMPLE_DCT = '2013-07-02T15:59'; // a Tuesday
 
 test('the design article: its dates and values', () => {
-  const text = readFileSync(join(__dirname, '..', '..', '..', 'shared', 'examples', 'north-korea-negotiator.txt'), 'utf8');
+  const text = readFileSync(join(__dirname, '..', '..', 'samples', 'north-korea-negotiator.article'), 'utf8');
   const found = dates(text, SAMPLE_DCT).map((d) => [d.text, d.type, d.value, d.mod ?? '']);
   for (const expected of [
     ['Tuesday', 'DATE', '2013-07-02', ''],
