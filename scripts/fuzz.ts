@@ -3,7 +3,7 @@
  *   1. adversarial inputs and big files, timed at growing sizes (child process, killed when one hangs)
  *   2. random texts through analyze(): invariants, determinism, time per KB (child process)
  *   3. random editor sessions through the protocol against dist/server.js (this process), at the same time as 2
- * Options: --cases N (default 100000), --sessions N (default 5000), --minutes M (default 10: steps 2 and 3
+ * Options: --cases N (default 100000), --sessions N (default 5000), --minutes M (default 25: steps 2 and 3
  * stop there and report what they ran), --workers N (core worker processes, default 1), --seed N,
  * --skip-adversaries.
  * Times are CPU times of the analysing process (steady on a busy machine), in ms.
@@ -30,7 +30,7 @@ function option(name: string, fallback: number): number {
 const CASES = option('cases', 100_000);
 const SESSIONS = option('sessions', 5_000);
 const SEED = option('seed', 20260611);
-const MINUTES = option('minutes', 10);
+const MINUTES = option('minutes', 25);
 const WORKERS = option('workers', 1);
 let deadline = Infinity;
 const BATCH = 1000;
