@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import type { JobResult } from '../../server/src/cli/job';
 import { OrderedRunner } from '../../server/src/cli/pool';
 
@@ -22,6 +22,7 @@ const jsonLines = (stdout: string) => stdout.trimEnd().split('\n').map((line) =>
 /** A folder of small articles, each naming a different person, plus files a batch must skip. */
 function archive(): { dir: string; articles: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), 'press-markup-batch-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(path.join(dir, '2013', '07'), { recursive: true });
   mkdirSync(path.join(dir, '.git'));
   const people = ['Ann Lee', 'Bob Stone', 'Carla Diaz', 'Dev Patel', 'Emma Novak'];
@@ -161,6 +162,7 @@ test('a reader that stops after the first line (| head -1) ends the run quietly'
  */
 function fakeWorker(prelude = ''): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'press-markup-worker-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'worker.js');
   writeFileSync(
     file,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -15,7 +15,9 @@ function run(...args: string[]) {
 }
 
 function scratch(name: string, content: string | Buffer): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'press-markup-cli-')), name);
+  const dir = mkdtempSync(path.join(tmpdir(), 'press-markup-cli-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, name);
   writeFileSync(file, content);
   return file;
 }
