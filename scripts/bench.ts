@@ -215,14 +215,14 @@ async function server(docs: Map<string, string>, shippedServer: string | null): 
   const starts: number[] = [];
   for (let i = 0; i < 8; i++) {
     const s = new BenchServer(shippedServer ?? SERVER);
-    const t = await s.initialize();
+    const t = await s.startupMs();
     if (i > 0) starts.push(t); // the first start warms the disk cache
     await s.stop();
   }
   const bare: number[] = [];
   for (let i = 0; i < 5; i++) bare.push(await bareNodeStart());
   const idle = new BenchServer(SERVER);
-  await idle.initialize();
+  await idle.initialize({});
   await new Promise((resolve) => setTimeout(resolve, 300));
   const cpuBefore = idle.cpuMs();
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -253,7 +253,7 @@ async function server(docs: Map<string, string>, shippedServer: string | null): 
   for (const { label } of SIZES) {
     const text = docs.get(label)!;
     const s = new BenchServer(SERVER);
-    await s.initialize();
+    await s.initialize({});
     const uri = `file:///bench/${label.replace(' ', '')}.article`;
     const t0 = performance.now();
     await s.open(uri, text);

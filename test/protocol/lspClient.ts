@@ -10,15 +10,17 @@ import {
 
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
-/** The real built server over stdio, with a minimal client around it. */
+/** The real built server over stdio, with a minimal client around it (tests, fuzzing and the bench). */
 export class ServerProcess {
   readonly connection: ProtocolConnection;
-  private readonly child: ChildProcess;
+  /** When the process was spawned (performance.now()), for cold-start timing. */
+  readonly spawnedAt = performance.now();
+  protected readonly child: ChildProcess;
   private readonly diagnosticWaiters: Array<(p: PublishDiagnosticsParams) => boolean> = [];
   readonly stderr: string[] = [];
 
-  constructor(args: string[] = ['--stdio']) {
-    this.child = spawn(process.execPath, [SERVER, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(args: string[] = ['--stdio'], script = SERVER) {
+    this.child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.child.stdout!),
@@ -61,8 +63,8 @@ export class ServerProcess {
     });
   }
 
-  async open(uri: string, text: string, languageId = 'press-article', version = 1): Promise<PublishDiagnosticsParams> {
-    const diagnostics = this.nextDiagnostics(uri, version);
+  async open(uri: string, text: string, languageId = 'press-article', version = 1, timeoutMs = 10_000): Promise<PublishDiagnosticsParams> {
+    const diagnostics = this.nextDiagnostics(uri, version, timeoutMs);
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
     return diagnostics;
   }
