@@ -92,6 +92,16 @@ const HEAD_WORDS = [
 ];
 export const TRIGGER = new RegExp(`\\d|\\b(?:${[...new Set(HEAD_WORDS)].sort((a, b) => b.length - a.length).join('|')})\\b`, 'gi');
 
+/** A calendar day, or its month when the day does not exist in that year ("February 29" of 2013). */
+function dayValue(y: number, m: number, d: number): string {
+  return isValidDate(y, m, d) ? formatDate({ y, m, d }) : `${pad(y, 4)}-${pad(m)}`;
+}
+
+/** "July 2" with no year: the year follows the tense, from the document creation time. */
+function yearlessDay(end: number, m: number, d: number): Step {
+  return { end, resolve: (ctx) => ({ type: 'DATE', value: dayValue(yearOfDay(ctx.dct, m, d, ctx.tense()), m, d), relative: true }) };
+}
+
 function longest(...steps: Step[]): Step {
   let best: Step = null;
   for (const step of steps) if (step && (!best || step.end > best.end)) best = step;
@@ -347,13 +357,7 @@ export class Grammar {
         return { end: year.end, resolve: () => ({ type: 'DATE', value: formatDate({ y, m, d }), relative: false }) };
       }
       if (this.num(end - 1) === null && !ORDINALS[this.w(end - 1)]) return null;
-      return {
-        end,
-        resolve: (ctx) => {
-          const y = yearOfDay(ctx.dct, m, d, ctx.tense());
-          return { type: 'DATE', value: isValidDate(y, m, d) ? formatDate({ y, m, d }) : `${pad(y, 4)}-${pad(m)}`, relative: true };
-        },
-      };
+      return yearlessDay(end, m, d);
     }
     let j = end;
     if (this.punct(j, ',') || this.w(j) === 'of') j++;
@@ -378,13 +382,7 @@ export class Grammar {
     if (!month || month.end !== i - 2) return null;
     const m = month.m;
     const d = day.d;
-    return {
-      end: day.end,
-      resolve: (ctx) => {
-        const y = yearOfDay(ctx.dct, m, d, ctx.tense());
-        return { type: 'DATE', value: isValidDate(y, m, d) ? formatDate({ y, m, d }) : `${pad(y, 4)}-${pad(m)}`, relative: true };
-      },
-    };
+    return yearlessDay(day.end, m, d);
   }
 
   /** "2 July 2013", "the 2nd of July", "2nd July". */
@@ -404,7 +402,7 @@ export class Grammar {
           end: day.end,
           resolve: (ctx) => {
             const { y, m } = ctx.dct;
-            return { type: 'DATE', value: isValidDate(y, m, d) ? formatDate({ y, m, d }) : `${pad(y, 4)}-${pad(m)}`, relative: true };
+            return { type: 'DATE', value: dayValue(y, m, d), relative: true };
           },
         };
       }
@@ -419,13 +417,7 @@ export class Grammar {
       if (!isValidDate(year.y, m, d)) return null;
       return { end: year.end, resolve: () => ({ type: 'DATE', value: formatDate({ y: year.y, m, d }), relative: false }) };
     }
-    return {
-      end: month.end,
-      resolve: (ctx) => {
-        const y = yearOfDay(ctx.dct, m, d, ctx.tense());
-        return { type: 'DATE', value: isValidDate(y, m, d) ? formatDate({ y, m, d }) : `${pad(y, 4)}-${pad(m)}`, relative: true };
-      },
-    };
+    return yearlessDay(month.end, m, d);
   }
 
   /** "2013-07-02", "7/2/13", "07/02/2013", "02.07.2013". */
