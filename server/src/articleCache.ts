@@ -1,16 +1,19 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from './core/analyze';
+import { IncrementalAnalyzer } from './core/analyze';
 import type { AnalyzeOptions, Article } from './core/model';
 
 interface Entry {
   version: number;
   optionsEpoch: number;
   article: Article;
+  /** Keeps the per-paragraph work of this document's analyses under the current options. */
+  analyzer: IncrementalAnalyzer;
 }
 
 /**
  * One analysis per document version: diagnostics, hover and symbols all read the same Article,
- * so a request never re-analyses text that has not changed.
+ * so a request never re-analyses text that has not changed; a new version re-analyses only the
+ * paragraphs that changed.
  */
 export class ArticleCache {
   private readonly entries = new Map<string, Entry>();
@@ -29,8 +32,9 @@ export class ArticleCache {
     if (cached && cached.version === document.version && cached.optionsEpoch === this.optionsEpoch && cached.article.text === text) {
       return cached.article;
     }
-    const article = analyze(text, this.options);
-    this.entries.set(document.uri, { version: document.version, optionsEpoch: this.optionsEpoch, article });
+    const analyzer = cached?.optionsEpoch === this.optionsEpoch ? cached.analyzer : new IncrementalAnalyzer(this.options);
+    const article = analyzer.analyze(text);
+    this.entries.set(document.uri, { version: document.version, optionsEpoch: this.optionsEpoch, article, analyzer });
     return article;
   }
 

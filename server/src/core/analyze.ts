@@ -2,6 +2,7 @@ import { findDocumentCreationTime, findTemporalExpressions } from './dates';
 import { findHeadline } from './headline';
 import type { AnalyzeOptions, Article, Finding } from './model';
 import { findPeople } from './people';
+import { AnalysisCache } from './paragraphCache';
 import { findQuotes } from './quotes';
 import { rules } from './rules';
 import { toFinding, type Rule } from './rules/rule';
@@ -66,9 +67,14 @@ function overBudget(budgetMs: number, skipped: string[]): Finding {
 /**
  * The whole analysis: text in, article model out. Pure and deterministic. A stage or rule that
  * throws is skipped with one information finding, so one bug never takes the rest down.
+ * `cache` carries per-paragraph results from the previous analysis of the same document under the
+ * same options; the result is the same with or without it.
  */
-export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: readonly Rule[] = rules): Article {
-  if (options.maxTextLength !== undefined && text.length > options.maxTextLength) return tooLarge(text, options.maxTextLength);
+export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: readonly Rule[] = rules, cache?: AnalysisCache): Article {
+  if (options.maxTextLength !== undefined && text.length > options.maxTextLength) {
+    cache?.settle(); // nothing analysed, nothing worth keeping
+    return tooLarge(text, options.maxTextLength);
+  }
   const failures: Finding[] = [];
   const deadline = options.timeBudgetMs === undefined ? Infinity : performance.now() + options.timeBudgetMs;
   const skipped: string[] = [];
@@ -84,10 +90,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: rea
       return fallback;
     }
   };
-  const structure = analyzeStructure(text);
+  const structure = analyzeStructure(text, cache);
   const dct = guarded('dateline', () => findDocumentCreationTime(structure, options.dct), null);
   const headline = guarded('headline', () => findHeadline(structure, dct), null);
-  const dates = guarded('dates', () => findTemporalExpressions(structure, dct), []);
+  const dates = guarded('dates', () => findTemporalExpressions(structure, dct, cache), []);
   const { people, organizations } = guarded('people', () => findPeople(structure, options.lexicon), { people: [], organizations: [] });
   const { quotes, unmatchedQuoteMarks } = guarded(
     'quotes',
@@ -102,8 +108,23 @@ export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: rea
     const found = guarded(`${rule.code} check`, () => rule.check(article), []);
     for (const finding of found) findings.push(toFinding(rule, severity, finding));
   }
+  cache?.settle();
   findings.push(...failures);
   if (skipped.length > 0) findings.push(overBudget(options.timeBudgetMs ?? 0, skipped));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return { ...article, findings };
+}
+
+/** Analyses successive versions of one document, re-analysing only the paragraphs an edit touched. */
+export class IncrementalAnalyzer {
+  private readonly cache = new AnalysisCache();
+
+  constructor(
+    private readonly options: AnalyzeOptions = {},
+    private readonly ruleSet: readonly Rule[] = rules,
+  ) {}
+
+  analyze(text: string): Article {
+    return analyze(text, this.options, this.ruleSet, this.cache);
+  }
 }

@@ -1,5 +1,6 @@
 import abbreviationData from './data/abbreviations.json';
 import type { Paragraph, Sentence, TextStructure } from './model';
+import { stageCache, type AnalysisCache } from './paragraphCache';
 
 const abbreviations = new Set(abbreviationData.abbreviations);
 
@@ -80,8 +81,22 @@ function pushTrimmed(text: string, sentences: Sentence[], from: number, to: numb
   if (e > s) sentences.push({ start: s, end: e, paragraphIndex });
 }
 
-export function analyzeStructure(text: string): TextStructure {
+/** Sentence boundaries of one paragraph's own text, as start/end pairs relative to it. */
+function sentenceBounds(paragraphText: string): Int32Array {
+  const sentences = splitSentences(paragraphText, { start: 0, end: paragraphText.length, index: 0 });
+  return Int32Array.from(sentences.flatMap((s) => [s.start, s.end]));
+}
+
+/** Paragraphs and sentences; with a cache, only paragraphs not seen in the last analysis are split again. */
+export function analyzeStructure(text: string, cache?: AnalysisCache): TextStructure {
   const paragraphs = splitParagraphs(text);
-  const sentences = paragraphs.flatMap((paragraph) => splitSentences(text, paragraph));
+  const bounds = stageCache<Int32Array>(cache, 'sentences');
+  const sentences: Sentence[] = [];
+  for (const paragraph of paragraphs) {
+    const pairs = bounds.get(text.slice(paragraph.start, paragraph.end), sentenceBounds);
+    for (let k = 0; k < pairs.length; k += 2) {
+      sentences.push({ start: paragraph.start + pairs[k], end: paragraph.start + pairs[k + 1], paragraphIndex: paragraph.index });
+    }
+  }
   return { text, paragraphs, sentences };
 }

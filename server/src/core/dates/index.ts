@@ -1,4 +1,5 @@
-import type { DocumentCreationTime, TemporalExpression, TextStructure } from '../model';
+import type { DocumentCreationTime, Span, TemporalExpression, TextStructure } from '../model';
+import { stageCache, type AnalysisCache } from '../paragraphCache';
 import { parseDateValue, parseDct } from './anchor';
 import { formatDate } from './calendar';
 import { findDateline, readAbsoluteDate } from './dateline';
@@ -18,66 +19,88 @@ export function findDocumentCreationTime(structure: TextStructure, override?: st
 /** Paragraphs longer than this are cut at sentence ends, so tokens stay short-lived. */
 const LONG_PARAGRAPH = 20000;
 
-/**
- * The pieces of text worth tokenising: paragraphs (no expression crosses one), or the sentences of very long ones,
- * that contain a digit or a date word. Each character is scanned by the trigger test at most once.
- */
-function pieces(structure: TextStructure): { start: number; end: number }[] {
-  const text = structure.text;
-  const result: { start: number; end: number }[] = [];
-  let nextTrigger = -1;
-  const keep = (start: number, end: number): void => {
-    if (nextTrigger < start) {
-      TRIGGER.lastIndex = start;
-      nextTrigger = TRIGGER.exec(text)?.index ?? Infinity;
-    }
-    if (nextTrigger < end) result.push({ start, end });
-  };
+/** The pieces of text tokenised one at a time: paragraphs (no expression crosses one), or the sentences of very long ones. */
+function pieces(structure: TextStructure): Span[] {
+  const result: Span[] = [];
   let sentence = 0;
   for (const paragraph of structure.paragraphs) {
     if (paragraph.end - paragraph.start <= LONG_PARAGRAPH) {
-      keep(paragraph.start, paragraph.end);
+      result.push(paragraph);
       continue;
     }
     while (sentence < structure.sentences.length && structure.sentences[sentence].end <= paragraph.start) sentence++;
     for (; sentence < structure.sentences.length && structure.sentences[sentence].start < paragraph.end; sentence++) {
-      keep(structure.sentences[sentence].start, structure.sentences[sentence].end);
+      result.push(structure.sentences[sentence]);
     }
   }
   return result;
 }
 
-/** Every temporal expression, normalised to a TIMEX3 value anchored to `dct`. */
-export function findTemporalExpressions(structure: TextStructure, dct: DocumentCreationTime | null): TemporalExpression[] {
+/** What an expression resolves against: the dateline and the latest specific date and quarter before it. */
+interface ResolutionState {
+  ref: string;
+  quarter: string | null;
+}
+
+/** The expressions of one piece (offsets relative to it) and the state the next piece starts from. */
+interface PieceDates {
+  expressions: TemporalExpression[];
+  state: ResolutionState;
+}
+
+/**
+ * The expressions of one piece's own text, resolved from `state`. Depends only on the dateline, the
+ * state and the text, which together are its cache key.
+ */
+function datesOfPiece(text: string, anchor: ReturnType<typeof parseDct>, state: ResolutionState): PieceDates {
+  TRIGGER.lastIndex = 0;
+  if (!TRIGGER.test(text)) return { expressions: [], state };
+  const anchorDate = anchor?.date ?? FLOATING_ANCHOR;
+  let { ref, quarter } = state;
+  const expressions: TemporalExpression[] = [];
+  const tokens = tokenize(text);
+  for (const match of new Grammar(tokens).matches()) {
+    let tense: Tense | undefined;
+    const r = match.resolve({
+      dct: anchorDate,
+      ref,
+      quarter,
+      tense: () => (tense === undefined ? (tense = tenseAround(tokens, match.start, match.end)) : tense),
+    });
+    const start = tokens[match.start].start;
+    const end = tokens[match.end - 1].end;
+    const value = !anchor && r.relative ? floating(r.value) : r.value;
+    const expression: TemporalExpression = { text: text.slice(start, end), start, end, type: r.type, value, relative: r.relative };
+    if (r.mod) expression.mod = r.mod;
+    expressions.push(expression);
+    const specific = SPECIFIC_DATE.exec(r.value);
+    if (specific && !r.comparison && (r.type === 'DATE' || r.type === 'TIME')) ref = specific[0];
+    // the quarter reported on, for later comparisons: one already begun, not a forecast
+    const period = /^\d{4}-[QH]\d$/.test(r.value) && !r.comparison ? parseDateValue(r.value) : null;
+    if (period && formatDate(period.date) <= formatDate(anchorDate)) quarter = r.value;
+  }
+  return { expressions, state: { ref, quarter } };
+}
+
+/** Without a dateline, relative values are computed from an arbitrary day and then shown with X digits. */
+const FLOATING_ANCHOR = { y: 2000, m: 1, d: 3 };
+
+/**
+ * Every temporal expression, normalised to a TIMEX3 value anchored to `dct`. With a cache, a piece is
+ * resolved again only when its text, the dateline or the dates before it changed.
+ */
+export function findTemporalExpressions(structure: TextStructure, dct: DocumentCreationTime | null, cache?: AnalysisCache): TemporalExpression[] {
   const text = structure.text;
   const anchor = dct ? parseDct(dct.value) : null;
-  // Without a dateline, relative values are computed from an arbitrary day and then shown with X digits.
-  const anchorDate = anchor?.date ?? { y: 2000, m: 1, d: 3 };
-  let ref = formatDate(anchorDate);
-  let quarter: string | null = null;
+  const pieceCache = stageCache<PieceDates>(cache, 'dates');
+  let state: ResolutionState = { ref: formatDate(anchor?.date ?? FLOATING_ANCHOR), quarter: null };
   const expressions: TemporalExpression[] = [];
   for (const piece of pieces(structure)) {
-    const tokens = tokenize(text, piece.start, piece.end);
-    for (const match of new Grammar(tokens).matches()) {
-      let tense: Tense | undefined;
-      const r = match.resolve({
-        dct: anchorDate,
-        ref,
-        quarter,
-        tense: () => (tense === undefined ? (tense = tenseAround(tokens, match.start, match.end)) : tense),
-      });
-      const start = tokens[match.start].start;
-      const end = tokens[match.end - 1].end;
-      const value = !anchor && r.relative ? floating(r.value) : r.value;
-      const expression: TemporalExpression = { text: text.slice(start, end), start, end, type: r.type, value, relative: r.relative };
-      if (r.mod) expression.mod = r.mod;
-      expressions.push(expression);
-      const specific = SPECIFIC_DATE.exec(r.value);
-      if (specific && !r.comparison && (r.type === 'DATE' || r.type === 'TIME')) ref = specific[0];
-      // the quarter reported on, for later comparisons: one already begun, not a forecast
-      const period = /^\d{4}-[QH]\d$/.test(r.value) && !r.comparison ? parseDateValue(r.value) : null;
-      if (period && formatDate(period.date) <= formatDate(anchorDate)) quarter = r.value;
-    }
+    const context = `${dct?.value ?? ''}\u0000${state.ref}\u0000${state.quarter ?? ''}\u0000`;
+    const from = state;
+    const found = pieceCache.get(context + text.slice(piece.start, piece.end), (key) => datesOfPiece(key.slice(context.length), anchor, from));
+    for (const e of found.expressions) expressions.push({ ...e, start: e.start + piece.start, end: e.end + piece.start });
+    state = found.state;
   }
   return expressions;
 }

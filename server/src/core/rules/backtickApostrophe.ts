@@ -1,7 +1,16 @@
 import type { Rule, RuleFinding } from './rule';
 
 /** "Russia`s", "North`s", "don`t": a backtick or acute accent typed where an apostrophe belongs. */
-const BACKTICK_BETWEEN_LETTERS = /(?<=\p{L})[`´](?=\p{L})/gu;
+const BACKTICK = /[`´]/g;
+const LETTER = /\p{L}/u;
+
+/** True when a letter stands right before and right after `index` (a lookbehind tried at every character is slow). */
+function betweenLetters(text: string, index: number): boolean {
+  const low = text.charCodeAt(index - 1);
+  const before = low >= 0xdc00 && low <= 0xdfff ? text.slice(index - 2, index) : text.charAt(index - 1);
+  const after = text.codePointAt(index + 1);
+  return LETTER.test(before) && after !== undefined && LETTER.test(String.fromCodePoint(after));
+}
 
 function wordAround(text: string, index: number): string {
   let start = index;
@@ -17,8 +26,9 @@ export const backtickApostrophe: Rule = {
   description: 'A backtick or accent typed instead of an apostrophe, as in "Russia`s".',
   check(article) {
     const findings: RuleFinding[] = [];
-    for (const match of article.text.matchAll(BACKTICK_BETWEEN_LETTERS)) {
+    for (const match of article.text.matchAll(BACKTICK)) {
       const start = match.index ?? 0;
+      if (!betweenLetters(article.text, start)) continue;
       const word = wordAround(article.text, start);
       findings.push({
         start,

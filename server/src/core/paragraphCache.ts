@@ -1,0 +1,69 @@
+/**
+ * Results of per-paragraph work kept by paragraph content from one analysis of a document to the
+ * next, so that an edit re-analyses only the paragraphs it touched.
+ *
+ * A value must depend on nothing but its key (and settings, which reset the cache), hold offsets
+ * relative to its paragraph, and never hold the document's text: V8 keeps a whole string alive
+ * while any slice of it lives, so keys are stored as copies and values are computed on them.
+ */
+export class ParagraphCache<T> {
+  private previous = new Map<string, { key: string; value: T }>();
+  private current = new Map<string, { key: string; value: T }>();
+
+  /**
+   * The value for `key`, computed by `compute` on an independent copy of the key when no earlier
+   * analysis left one.
+   */
+  get(key: string, compute: (ownKey: string) => T): T {
+    let entry = this.current.get(key) ?? this.previous.get(key);
+    if (!entry) {
+      const ownKey = detached(key);
+      entry = { key: ownKey, value: compute(ownKey) };
+    }
+    this.current.set(entry.key, entry);
+    return entry.value;
+  }
+
+  /** Ends one analysis: what it did not use is dropped, what it used is kept for the next one. */
+  settle(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  get size(): number {
+    return this.current.size + this.previous.size;
+  }
+}
+
+/** A flat copy of `s` that shares no memory with the string it was sliced from. */
+function detached(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
+/**
+ * The paragraph caches of every stage, for one document under one set of options (a change of
+ * settings starts a new one). Stages name their own cache; without an AnalysisCache they run the
+ * same code on a cache that lives for one analysis, so cached and fresh results cannot differ.
+ */
+export class AnalysisCache {
+  private readonly stages = new Map<string, ParagraphCache<unknown>>();
+
+  for<T>(stage: string): ParagraphCache<T> {
+    let cache = this.stages.get(stage);
+    if (!cache) {
+      cache = new ParagraphCache<unknown>();
+      this.stages.set(stage, cache);
+    }
+    return cache as ParagraphCache<T>;
+  }
+
+  /** Ends one analysis in every stage. */
+  settle(): void {
+    for (const cache of this.stages.values()) cache.settle();
+  }
+}
+
+/** The stage's cache in `cache`, or one for this analysis only. */
+export function stageCache<T>(cache: AnalysisCache | undefined, stage: string): ParagraphCache<T> {
+  return cache ? cache.for<T>(stage) : new ParagraphCache<T>();
+}

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { analyze, IncrementalAnalyzer } from '../../server/src/core/analyze';
+import type { AnalyzeOptions } from '../../server/src/core/model';
+import { ParagraphCache } from '../../server/src/core/paragraphCache';
+
+const samples = path.resolve(__dirname, '../../samples');
+const sample = (name: string): string => readFileSync(path.join(samples, name), 'utf8');
+
+/** A small deterministic generator, so a failing edit sequence can be replayed from its seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What a reporter types or pastes: characters, paragraph breaks, quotation marks, names and dates. */
+const INSERTIONS = [
+  'a', 'K', ' ', '.', ',', '\n', '\n\n', '\r\n\r\n', '"', '“', '”', '‘', '’', '`', '7', '😀',
+  ' said Tuesday', ' Mr. Kim', ' “We will talk,” he said.', ' last month', '\n\nOn March 3, 2013, the talks began. The next day they ended.',
+  '\n\nSEOUL, July 4 (Reuters) - ', ' the third quarter', ' Foreign Minister Wang Yi said', '\n\n“It is over.',
+  ' Kim Kye-Gwan', ' Yang Moo-jin', ' Russia`s', ' on Friday, July 5, 2013,',
+];
+
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const roll = next();
+  if (roll < 0.35 && text.length > 0) {
+    const length = 1 + Math.floor(next() * (next() < 0.8 ? 3 : 200));
+    return text.slice(0, at) + text.slice(at + length);
+  }
+  if (roll < 0.45) {
+    // joining two paragraphs or splitting one, the edits that move paragraph boundaries
+    const blank = text.indexOf('\n\n', at);
+    return blank >= 0 ? `${text.slice(0, blank)} ${text.slice(blank + 2)}` : text;
+  }
+  return text.slice(0, at) + INSERTIONS[Math.floor(next() * INSERTIONS.length)] + text.slice(at);
+}
+
+function checkRandomEdits(start: string, options: AnalyzeOptions, seed: number, edits: number): void {
+  const next = random(seed);
+  const incremental = new IncrementalAnalyzer(options);
+  let text = start;
+  for (let k = 0; k < edits; k++) {
+    const article = incremental.analyze(text);
+    assert.deepEqual(article, analyze(text, options), `seed ${seed}, edit ${k}: the incremental analysis differs from a fresh one`);
+    text = edit(text, next);
+  }
+}
+
+test('after any sequence of edits, the incremental analysis equals a fresh analysis of the same text', () => {
+  checkRandomEdits(sample('north-korea-negotiator.article'), {}, 1, 120);
+  checkRandomEdits(sample('council-vote.article'), {}, 2, 120);
+});
+
+test('equality holds without a dateline, with a --dct override and with lexicon extensions', () => {
+  checkRandomEdits(sample('no-dateline.article'), {}, 3, 80);
+  checkRandomEdits(sample('north-korea-negotiator.article'), { dct: '2013-07-09' }, 4, 60);
+  checkRandomEdits(sample('council-vote.article'), { lexicon: { titles: ['chief whip'], honorifics: ['Sen.'] } }, 5, 60);
+});
+
+test('an edit that changes the dateline re-anchors every relative date, even in paragraphs it did not touch', () => {
+  const text = 'Talks end\n\nUpdated: Jul 02, 2013, 15:59 PM IST\n\nKim said on Tuesday that talks would resume next week.\n';
+  const incremental = new IncrementalAnalyzer();
+  const before = incremental.analyze(text).dates.find((d) => d.text === 'Tuesday');
+  const after = incremental.analyze(text.replace('Jul 02', 'Jul 09')).dates.find((d) => d.text === 'Tuesday');
+  assert.equal(before?.value, '2013-07-02');
+  assert.equal(after?.value, '2013-07-09');
+});
+
+test('an edit that moves text keeps every offset right in the paragraphs after it', () => {
+  const text = sample('north-korea-negotiator.article');
+  const incremental = new IncrementalAnalyzer();
+  incremental.analyze(text);
+  const edited = `Breaking update.\n\n${text}`;
+  const article = incremental.analyze(edited);
+  for (const date of article.dates) assert.equal(edited.slice(date.start, date.end), date.text);
+  for (const person of article.people) for (const mention of person.mentions) assert.equal(edited.slice(mention.start, mention.end), mention.text);
+  for (const quote of article.quotes) assert.equal(edited.slice(quote.start, quote.end), quote.text);
+});
+
+test('the paragraph cache keeps only what the last analysis used, so memory follows the document, not its history', () => {
+  const cache = new ParagraphCache<number>();
+  let computed = 0;
+  const length = (key: string): number => {
+    computed++;
+    return key.length;
+  };
+  for (const paragraph of ['first paragraph', 'second paragraph']) cache.get(paragraph, length);
+  cache.settle();
+  for (const paragraph of ['first paragraph', 'second paragraph, edited']) cache.get(paragraph, length);
+  cache.settle();
+  assert.equal(computed, 3, 'the unchanged paragraph is not computed again');
+  assert.equal(cache.size, 2, 'the paragraph as it was before the edit is gone');
+});
