@@ -4,21 +4,50 @@ import { stageCache, type AnalysisCache } from './paragraphCache';
 
 const abbreviations = new Set(abbreviationData.abbreviations);
 
-/** Paragraphs are separated by blank lines (lines holding only white space). */
+const LF = 10;
+const CR = 13;
+
+/** Space, tab or byte-order mark: what a blank line may hold besides its line break. */
+function isBlankFiller(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xfeff;
+}
+
+function isSpaceOrBom(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  return code === 0xfeff || (code >= 128 && /\s/.test(String.fromCharCode(code)));
+}
+
+/** Offset just past the line break at `at` (CRLF counts as one), or -1 when there is none. */
+function afterLineBreak(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  if (code === LF) return at + 1;
+  if (code === CR) return text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;
+  return -1;
+}
+
+/** Paragraphs are separated by blank lines (lines holding only white space). One pass over the line breaks. */
 function splitParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const blankLine = /(?:\r\n|\r(?!\n)|\n)[ \t\uFEFF]*(?:\r\n|\r(?!\n)|\n)[\s\uFEFF]*/g;
-  let start = 0;
   const push = (from: number, to: number): void => {
     let s = from;
     let e = to;
-    while (s < e && /[\s\uFEFF]/.test(text[s])) s++;
-    while (e > s && /[\s\uFEFF]/.test(text[e - 1])) e--;
+    while (s < e && isSpaceOrBom(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceOrBom(text.charCodeAt(e - 1))) e--;
     if (e > s) paragraphs.push({ start: s, end: e, index: paragraphs.length });
   };
-  for (let match = blankLine.exec(text); match; match = blankLine.exec(text)) {
-    push(start, match.index);
-    start = match.index + match[0].length;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const lineStart = afterLineBreak(text, i);
+    if (lineStart < 0) continue;
+    let j = lineStart;
+    while (j < text.length && isBlankFiller(text.charCodeAt(j))) j++;
+    if (afterLineBreak(text, j) < 0) {
+      i = lineStart - 1;
+      continue;
+    }
+    push(start, i);
+    start = j;
+    i = j - 1;
   }
   push(start, text.length);
   return paragraphs;
@@ -89,6 +118,9 @@ function sentenceBounds(paragraphText: string): Int32Array {
 
 /** Paragraphs and sentences; with a cache, only paragraphs not seen in the last analysis are split again. */
 export function analyzeStructure(text: string, cache?: AnalysisCache): TextStructure {
+  // An edited document's text is a chain of concatenated pieces, slow to read character by character;
+  // a search makes V8 lay it out flat once, for this stage and every later one.
+  text.indexOf('\u0000');
   const paragraphs = splitParagraphs(text);
   const bounds = stageCache<Int32Array>(cache, 'sentences');
   const sentences: Sentence[] = [];

@@ -1,4 +1,5 @@
 import type { Mention, Person } from '../model';
+import { lineNumbers } from './lines';
 import type { Rule, RuleFinding } from './rule';
 
 /** The name compared without letter case, accents, hyphens, spaces or apostrophes: "Kye-Gwan" = "Kye-gwan" = "Kyegwan". */
@@ -8,25 +9,6 @@ function spellingKey(name: string): string {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
-}
-
-/** 1-based line numbers of offsets, for messages; line starts are found once per article. */
-function lineNumbers(text: string): (offset: number) => number {
-  let starts: number[] | undefined;
-  return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
 }
 
 /** Words of a mention without an honorific ("Mr. Kim" → "Kim"). */
@@ -65,6 +47,13 @@ export const nameSpellingVariants: Rule = {
   check(article) {
     const findings: RuleFinding[] = [];
     const lineOf = lineNumbers(article.text);
+    // A name is written the same way many times: normalise each wording once.
+    const keys = new Map<string, string>();
+    const keyOf = (surface: string): string => {
+      let key = keys.get(surface);
+      if (key === undefined) keys.set(surface, (key = spellingKey(surface)));
+      return key;
+    };
     for (const person of article.people) {
       const firstForm = new Map<string, Mention>();
       for (const m of person.mentions) {
@@ -72,7 +61,7 @@ export const nameSpellingVariants: Rule = {
         const surface = nameText(m);
         // Headlines in capitals are no spelling of their own.
         if (surface === surface.toUpperCase()) continue;
-        const key = spellingKey(surface);
+        const key = keyOf(surface);
         const first = firstForm.get(key);
         if (!first) {
           firstForm.set(key, m);

@@ -1,12 +1,6 @@
 import type { Person, Quote } from '../model';
+import { lineNumbers } from './lines';
 import type { Rule, RuleFinding } from './rule';
-
-/** The 1-based line number of an offset, for messages ("line 12"). */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 /**
  * A speaker quoted before the article has introduced them by full name and role: news style
@@ -18,6 +12,7 @@ export const speakerNotIntroduced: Rule = {
   description: 'A speaker quoted before being introduced by full name and role.',
   check(article) {
     const findings: RuleFinding[] = [];
+    const lineOf = lineNumbers(article.text);
     const firstQuote = new Map<string, Quote>();
     for (const quote of article.quotes) {
       if (quote.speakerId && quote.speakerMention && !firstQuote.has(quote.speakerId)) firstQuote.set(quote.speakerId, quote);
@@ -40,8 +35,8 @@ export const speakerNotIntroduced: Rule = {
       let message: string;
       if (!fullName) message = `${person.name} is quoted but never introduced by full name.`;
       else if (lateName)
-        message = `${person.name} is quoted here before being introduced; the full name first appears on line ${lineOf(article.text, fullName.start)}.`;
-      else message = `${person.name} is quoted here before their role ("${title.text}") is given on line ${lineOf(article.text, title.start)}.`;
+        message = `${person.name} is quoted here before being introduced; the full name first appears on line ${lineOf(fullName.start)}.`;
+      else message = `${person.name} is quoted here before their role ("${title.text}") is given on line ${lineOf(title.start)}.`;
       findings.push({ start: at.start, end: at.end, message });
     }
     return findings;
