@@ -27,6 +27,11 @@ export interface DocumentCreationTime {
 
 export interface Paragraph extends Span {
   index: number;
+  /**
+   * The paragraph's text as a string of its own: the key of every stage's per-paragraph cache
+   * (one copy shared by all of them, hashed once).
+   */
+  text: string;
 }
 
 export interface Sentence extends Span {

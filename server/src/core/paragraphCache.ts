@@ -6,22 +6,33 @@
  * relative to its paragraph, and never hold the document's text: V8 keeps a whole string alive
  * while any slice of it lives, so keys are stored as copies and values are computed on them.
  */
+interface Entry<T> {
+  /** The paragraph text, as an independent copy. */
+  key: string;
+  /** Values by context: what else besides the text a value depends on (empty for most stages). */
+  values: Map<string, T>;
+}
+
 export class ParagraphCache<T> {
-  private previous = new Map<string, { key: string; value: T }>();
-  private current = new Map<string, { key: string; value: T }>();
+  private previous = new Map<string, Entry<T>>();
+  private current = new Map<string, Entry<T>>();
 
   /**
-   * The value for `key`, computed by `compute` on an independent copy of the key when no earlier
-   * analysis left one.
+   * The value for `key` in `context`, computed by `compute` on an independent copy of the key when
+   * the last analysis did not leave one. A stage whose results depend on earlier paragraphs passes
+   * that state as `context`, short, so the paragraph text is stored once whatever the state.
    */
-  get(key: string, compute: (ownKey: string) => T): T {
-    let entry = this.current.get(key) ?? this.previous.get(key);
+  get(key: string, compute: (ownKey: string) => T, context = ''): T {
+    let entry = this.current.get(key);
+    const earlier = this.previous.get(key);
     if (!entry) {
-      const ownKey = detached(key);
-      entry = { key: ownKey, value: compute(ownKey) };
+      entry = { key: earlier?.key ?? detached(key), values: new Map() };
+      this.current.set(entry.key, entry);
     }
-    this.current.set(entry.key, entry);
-    return entry.value;
+    if (entry.values.has(context)) return entry.values.get(context) as T;
+    const value = earlier?.values.has(context) ? (earlier.values.get(context) as T) : compute(entry.key);
+    entry.values.set(context, value);
+    return value;
   }
 
   /** Ends one analysis: what it did not use is dropped, what it used is kept for the next one. */

@@ -33,7 +33,7 @@ function splitParagraphs(text: string): Paragraph[] {
     let e = to;
     while (s < e && isSpaceOrBom(text.charCodeAt(s))) s++;
     while (e > s && isSpaceOrBom(text.charCodeAt(e - 1))) e--;
-    if (e > s) paragraphs.push({ start: s, end: e, index: paragraphs.length });
+    if (e > s) paragraphs.push({ start: s, end: e, index: paragraphs.length, text: '' });
   };
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -110,10 +110,16 @@ function pushTrimmed(text: string, sentences: Sentence[], from: number, to: numb
   if (e > s) sentences.push({ start: s, end: e, paragraphIndex });
 }
 
-/** Sentence boundaries of one paragraph's own text, as start/end pairs relative to it. */
-function sentenceBounds(paragraphText: string): Int32Array {
-  const sentences = splitSentences(paragraphText, { start: 0, end: paragraphText.length, index: 0 });
-  return Int32Array.from(sentences.flatMap((s) => [s.start, s.end]));
+interface ParagraphSentences {
+  /** The paragraph's own copy of its text. */
+  text: string;
+  /** Start/end pairs relative to the paragraph. */
+  bounds: Int32Array;
+}
+
+function sentencesOf(paragraphText: string): ParagraphSentences {
+  const sentences = splitSentences(paragraphText, { start: 0, end: paragraphText.length, index: 0, text: paragraphText });
+  return { text: paragraphText, bounds: Int32Array.from(sentences.flatMap((s) => [s.start, s.end])) };
 }
 
 /** Paragraphs and sentences; with a cache, only paragraphs not seen in the last analysis are split again. */
@@ -122,12 +128,13 @@ export function analyzeStructure(text: string, cache?: AnalysisCache): TextStruc
   // a search makes V8 lay it out flat once, for this stage and every later one.
   text.indexOf('\u0000');
   const paragraphs = splitParagraphs(text);
-  const bounds = stageCache<Int32Array>(cache, 'sentences');
+  const known = stageCache<ParagraphSentences>(cache, 'sentences');
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {
-    const pairs = bounds.get(text.slice(paragraph.start, paragraph.end), sentenceBounds);
-    for (let k = 0; k < pairs.length; k += 2) {
-      sentences.push({ start: paragraph.start + pairs[k], end: paragraph.start + pairs[k + 1], paragraphIndex: paragraph.index });
+    const { text: own, bounds } = known.get(text.slice(paragraph.start, paragraph.end), sentencesOf);
+    paragraph.text = own;
+    for (let k = 0; k < bounds.length; k += 2) {
+      sentences.push({ start: paragraph.start + bounds[k], end: paragraph.start + bounds[k + 1], paragraphIndex: paragraph.index });
     }
   }
   return { text, paragraphs, sentences };

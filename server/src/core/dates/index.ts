@@ -19,9 +19,13 @@ export function findDocumentCreationTime(structure: TextStructure, override?: st
 /** Paragraphs longer than this are cut at sentence ends, so tokens stay short-lived. */
 const LONG_PARAGRAPH = 20000;
 
+interface Piece extends Span {
+  text: string;
+}
+
 /** The pieces of text tokenised one at a time: paragraphs (no expression crosses one), or the sentences of very long ones. */
-function pieces(structure: TextStructure): Span[] {
-  const result: Span[] = [];
+function pieces(structure: TextStructure): Piece[] {
+  const result: Piece[] = [];
   let sentence = 0;
   for (const paragraph of structure.paragraphs) {
     if (paragraph.end - paragraph.start <= LONG_PARAGRAPH) {
@@ -30,7 +34,8 @@ function pieces(structure: TextStructure): Span[] {
     }
     while (sentence < structure.sentences.length && structure.sentences[sentence].end <= paragraph.start) sentence++;
     for (; sentence < structure.sentences.length && structure.sentences[sentence].start < paragraph.end; sentence++) {
-      result.push(structure.sentences[sentence]);
+      const { start, end } = structure.sentences[sentence];
+      result.push({ start, end, text: structure.text.slice(start, end) });
     }
   }
   return result;
@@ -90,15 +95,14 @@ const FLOATING_ANCHOR = { y: 2000, m: 1, d: 3 };
  * resolved again only when its text, the dateline or the dates before it changed.
  */
 export function findTemporalExpressions(structure: TextStructure, dct: DocumentCreationTime | null, cache?: AnalysisCache): TemporalExpression[] {
-  const text = structure.text;
   const anchor = dct ? parseDct(dct.value) : null;
   const pieceCache = stageCache<PieceDates>(cache, 'dates');
   let state: ResolutionState = { ref: formatDate(anchor?.date ?? FLOATING_ANCHOR), quarter: null };
   const expressions: TemporalExpression[] = [];
   for (const piece of pieces(structure)) {
-    const context = `${dct?.value ?? ''}\u0000${state.ref}\u0000${state.quarter ?? ''}\u0000`;
     const from = state;
-    const found = pieceCache.get(context + text.slice(piece.start, piece.end), (key) => datesOfPiece(key.slice(context.length), anchor, from));
+    const context = `${dct?.value ?? ''} ${from.ref} ${from.quarter ?? ''}`;
+    const found = pieceCache.get(piece.text, (own) => datesOfPiece(own, anchor, from), context);
     for (const e of found.expressions) expressions.push({ ...e, start: e.start + piece.start, end: e.end + piece.start });
     state = found.state;
   }
