@@ -140,3 +140,42 @@ test('values in words and their distance from the dateline, for hovers', () => {
   assert.equal(describeValue('SET', 'XXXX-WXX-2'), 'every Tuesday');
   assert.equal(describeValue('DATE', 'PAST_REF'), 'the past');
 });
+
+test('present and past references that depend on how the word is used', () => {
+  expect('Iraq is isolated now that a noose has tightened.', SAMPLE_DCT, 'now', 'DATE', 'PRESENT_REF');
+  expect('He blamed the current crisis on the banks.', SAMPLE_DCT, 'current', 'DATE', 'PRESENT_REF');
+  expect('Holders may buy shares at 50% of the then current market price.', SAMPLE_DCT, 'then current', 'DATE', 'PAST_REF');
+  expect('Islam will one day be the second largest religion.', SAMPLE_DCT, 'one day', 'DATE', 'FUTURE_REF');
+  const spans = (text: string): string[] => dates(text, SAMPLE_DCT).map((d) => d.text);
+  // a sentence-opening "Now," moves the story on; "current account" is accounting
+  assert.deepEqual(spans('Iraq was ready to withdraw. Now, he says, it looks different.'), []);
+  assert.deepEqual(spans('The current account deficit widened.'), []);
+});
+
+test('ordinals, titles and idioms that look like times are not dates', () => {
+  const spans = (text: string): string[] => dates(text, SAMPLE_DCT).map((d) => d.text);
+  assert.deepEqual(spans('A second group of directors sold shares.'), []);
+  assert.deepEqual(spans("Gonzalez said on CBS's ''60 Minutes'' that Baker spoke on ABC's \"This Week\"."), []);
+  assert.deepEqual(spans('For the people of Poland, high noon comes at last.'), []);
+  assert.deepEqual(spans('She flew to Nairobi later in the day.'), []);
+});
+
+test('durations written as premodifiers and frequencies with a count', () => {
+  expect('They left their third day-long meeting.', SAMPLE_DCT, 'day-long', 'DURATION', 'P1D');
+  expect('It is a decades-long battle.', SAMPLE_DCT, 'decades-long', 'DURATION', 'PXE');
+  expect('Protesters stood outside his home 24 hours a day.', SAMPLE_DCT, '24 hours a day', 'SET', 'P1D');
+});
+
+test('days and parts of days anchored to the day last named', () => {
+  expect('He was arrested on March 3 and appeared in court the next morning.', SAMPLE_DCT, 'the next morning', 'TIME', '2013-03-04TMO');
+  expect('In London at mid-afternoon yesterday, shares were up.', SAMPLE_DCT, 'mid-afternoon yesterday', 'TIME', '2013-07-01TAF');
+  expect('Stocks fell on Friday. Dealers placed buy orders in the morning.', SAMPLE_DCT, 'the morning', 'TIME', '2013-06-28TMO');
+  expect('He was seen on March 3. His name was crossed out that same day.', SAMPLE_DCT, 'that same day', 'DATE', '2013-03-03');
+  // only the month is known, so only the month is given
+  expect('The site went up in October 1998 and was closed that same day.', SAMPLE_DCT, 'that same day', 'DATE', '1998-10-XX');
+});
+
+test('"March" and "May" before a noun are months', () => {
+  expect('The March accession will let them sign the summit documents.', '1999-02-10', 'March', 'DATE', '1999-03');
+  assert.deepEqual(dates('She joined the March of Dimes.', SAMPLE_DCT).map((d) => d.text), []);
+});

@@ -117,3 +117,16 @@ export function parseDateValue(value: string): { date: YMD; unit: Unit } | null 
   return null;
 }
 
+
+/**
+ * The quarter (or half) an earnings story reports on once `value` is named: the latest one over by the dateline.
+ * A forecast ("the fourth quarter", in October) or an earlier quarter recalled in passing leaves `current`.
+ */
+export function reportedPeriod(value: string, dct: YMD, current: string | null): string | null {
+  const period = /^\d{4}-[QH]\d$/.test(value) ? parseDateValue(value) : null;
+  if (!period) return current;
+  const next = addMonths(period.date.y, period.date.m, period.unit === 'Q' ? 3 : 6);
+  if (formatDate({ ...next, d: 1 }) > formatDate(dct)) return current;
+  const known = current ? parseDateValue(current) : null;
+  return known && formatDate(known.date) > formatDate(period.date) ? current : value;
+}

@@ -1,6 +1,6 @@
 import type { DocumentCreationTime, Span, TemporalExpression, TextStructure } from '../model';
 import { stageCache, type AnalysisCache } from '../paragraphCache';
-import { parseDateValue, parseDct } from './anchor';
+import { parseDct, reportedPeriod } from './anchor';
 import { formatDate } from './calendar';
 import { findDateline, readAbsoluteDate } from './dateline';
 import { floating, Grammar, TRIGGER } from './recognise';
@@ -80,9 +80,8 @@ function datesOfPiece(text: string, anchor: ReturnType<typeof parseDct>, state: 
     expressions.push(expression);
     const specific = SPECIFIC_DATE.exec(r.value);
     if (specific && !r.comparison && (r.type === 'DATE' || r.type === 'TIME')) ref = specific[0];
-    // the quarter reported on, for later comparisons: one already begun, not a forecast
-    const period = /^\d{4}-[QH]\d$/.test(r.value) && !r.comparison ? parseDateValue(r.value) : null;
-    if (period && formatDate(period.date) <= formatDate(anchorDate)) quarter = r.value;
+    // the quarter reported on, for later comparisons
+    if (!r.comparison) quarter = reportedPeriod(r.value, anchorDate, quarter);
   }
   return { expressions, state: { ref, quarter } };
 }

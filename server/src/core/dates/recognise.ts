@@ -51,6 +51,8 @@ const ZONES = new Set(lexicon.timeZones);
 const HOLIDAYS: Record<string, string> = lexicon.holidays;
 const SET_ADVERBS: Record<string, string> = lexicon.setAdverbs;
 const REFERENCES: Record<string, string> = lexicon.references;
+/** Nouns after which "current" is a term of accounting, not the present: "current account", "current assets". */
+const CURRENT_NON_TEMPORAL = new Set(lexicon.currentNonTemporal);
 const VAGUE = new Set(lexicon.vagueQuantities);
 const HOLIDAY_FIRST_WORDS = new Set(Object.keys(HOLIDAYS).map((h) => h.split(/[ ']/)[0]));
 
@@ -66,6 +68,7 @@ const THE_WORDS = new Set(['the', 'a', 'an', 'its', 'that']);
 const FISCAL_QUALIFIERS = new Set(['fiscal', 'latest', 'current', 'comparable', 'corresponding', 'calendar', 'same']);
 
 const TIME_UNIT = new Set(['H', 'M', 'S']);
+const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should', 'must']);
 /** Words after "weekend" that show it is not a premodifier of a noun ("a weekend in Paris"). */
 const NOT_NOUNS = new Set(['in', 'at', 'of', 'on', 'with', 'and', 'or', 'to', 'for', 'from', 'by', 'when', 'that', 'which', 'before', 'after', 'ago', 'earlier', 'later', 'away', 'off', 'is', 'was', 'will', 'the', 'a', 'an']);
 
@@ -75,7 +78,7 @@ const START_WORDS = new Set([
   ...Object.keys(SEASONS), ...Object.keys(SET_ADVERBS), ...Object.keys(REFERENCES), ...Object.keys(PRE_DEICTIC), ...Object.keys(APPROX_WORDS),
   ...HOLIDAY_FIRST_WORDS, ...VAGUE, ...FISCAL_QUALIFIERS,
   'the', 'that', 'its', 'a', 'an', 'per', 'every', 'each', 'today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'noon', 'midnight', 'midday',
-  'early', 'earlier', 'late', 'later', 'mid', 'post', 'pre', 'at', 'more', 'less', 'fewer', 'no', 'up', 'right', 'these', 'as', 'most', 'until', 'very',
+  'early', 'earlier', 'late', 'later', 'mid', 'post', 'pre', 'at', 'more', 'less', 'fewer', 'no', 'up', 'right', 'these', 'as', 'most', 'until', 'very', 'then',
   'year', 'fiscal', 'calendar', 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties',
 ]);
 
@@ -86,7 +89,7 @@ const START_WORDS = new Set([
 const HEAD_WORDS = [
   ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...Object.keys(UNITS), ...Object.keys(SEASONS), ...Object.keys(SET_ADVERBS),
   ...Object.keys(REFERENCES), ...Object.keys(PARTS_OF_DAY), ...HOLIDAY_FIRST_WORDS, 'today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'noon', 'midnight',
-  'midday', 'future', 'past', 'term', 'possible', 'every', 'each', 'thousand', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
+  'midday', 'future', 'past', 'term', 'current', 'possible', 'every', 'each', 'thousand', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
   'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'twenties', 'thirties', 'forties', 'fifties', 'sixties',
   'seventies', 'eighties', 'nineties',
 ];
@@ -186,6 +189,22 @@ export class Grammar {
     return tok && tok.kind === 'num' ? Number(tok.text) : null;
   }
 
+  /** Token i opens a sentence or a quotation. */
+  private sentenceStart(i: number): boolean {
+    return i === 0 || this.punct(i - 1, '.!?;:"“`\'');
+  }
+
+  /** Token i is a word that a premodifier before it can qualify: "current [crisis]", not "current [in] the river". */
+  private premodifies(i: number): boolean {
+    const next = this.t[i];
+    return !!next && next.kind === 'word' && next.gap && !NOT_NOUNS.has(next.lower);
+  }
+
+  /** ABC's "This Week", CBS's "60 Minutes": a capitalised unit in a title that opens a quotation at `start`. */
+  private quotedTitle(start: number, unit: number): boolean {
+    return this.isCap(unit) && start > 0 && this.punct(start - 1, '"“`\'');
+  }
+
   /** A hyphen (or dash typed as one) joining two words: "third-quarter", "mid-1990s". */
   private hyphen(i: number): boolean {
     return this.punct(i, '-‐') && this.tight(i) && this.tight(i + 1);
@@ -254,7 +273,8 @@ export class Grammar {
     }
     if (tok.text === "'" || tok.text === '’') {
       const next = this.t[i + 1];
-      if (next && next.kind === 'num' && next.text.length === 2 && this.tight(i + 1)) {
+      // "CBS's '60 Minutes'": a count of units in quotation marks, not a year
+      if (next && next.kind === 'num' && next.text.length === 2 && this.tight(i + 1) && !UNITS[this.w(i + 2)]) {
         const yy = Number(next.text);
         return { y: yy >= 30 ? 1900 + yy : 2000 + yy, end: i + 2 };
       }
@@ -312,7 +332,9 @@ export class Grammar {
       if (this.punct(end, '.') && this.tight(end)) end++;
       else if (this.num(end) === null) return null;
     }
-    if ((word === 'may' || word === 'march') && this.num(end) === null && this.year(end) === null && !MONTH_CONTEXT.has(this.w(i - 1))) {
+    // "the March accession", "the May deadline": the month as a premodifier
+    const premodifier = this.w(i - 1) === 'the' && this.premodifies(end) && !/^[A-Z]/.test(this.t[end].text);
+    if ((word === 'may' || word === 'march') && this.num(end) === null && this.year(end) === null && !MONTH_CONTEXT.has(this.w(i - 1)) && !premodifier) {
       return null;
     }
     return { m, end };
@@ -605,6 +627,25 @@ export class Grammar {
     return null;
   }
 
+  /** "mid-afternoon yesterday", "by mid afternoon", "in the morning": a part of the day named after it, or last named. */
+  private dayPart(i: number): Step {
+    let j = i;
+    if (this.w(j) === 'mid') j += this.hyphen(j + 1) ? 2 : 1;
+    else if (this.w(j) === 'the' && this.w(i - 1) === 'in') j++;
+    else return null;
+    const pod = this.partOfDay(j);
+    if (!pod || pod.pod === 'NI') return null;
+    const day = this.dayWord(pod.end) ?? this.weekdayDate(pod.end);
+    return {
+      end: day ? day.end : pod.end,
+      resolve: (ctx) => {
+        if (day) return { type: 'TIME', value: `${day.resolve(ctx).value.slice(0, 10)}T${pod.pod}`, relative: true };
+        const ref = parseDateValue(ctx.ref);
+        return { type: 'TIME', value: `${formatDate(ref && ref.unit === 'D' ? ref.date : ctx.dct)}T${pod.pod}`, relative: true };
+      },
+    };
+  }
+
   /** Holidays: "Thanksgiving", "Christmas Day", "Election Day", "last Thanksgiving". */
   private holiday(i: number, shift: number | null): Step {
     if (!this.isCap(i) || !HOLIDAY_FIRST_WORDS.has(this.w(i))) return null;
@@ -676,8 +717,10 @@ export class Grammar {
     let word = this.w(j);
     let shift = PRE_DEICTIC[word];
     let fromRef = word === 'following' || word === 'previous';
+    // "that same day" is "the same day"
+    if (word === 'that' && this.w(j + 1) === 'same' && !the) word = this.w(++j);
+    else if ((word === 'that' || word === 'same') && the !== (word === 'same')) return null;
     if (word === 'that' || word === 'same') {
-      if (the !== (word === 'same')) return null;
       shift = 0;
       fromRef = true;
     }
@@ -686,7 +729,7 @@ export class Grammar {
       if (!(word === 'current' && this.w(j + 1) === 'year')) return null;
     }
     if (the && (word === 'this' || word === 'next' || word === 'coming')) {
-      if (word !== 'next' || this.w(j + 1) !== 'day') return null;
+      if (word !== 'next' || (this.w(j + 1) !== 'day' && !this.partOfDay(j + 1))) return null;
     }
     j++;
     // "this past spring", "this coming Sunday"
@@ -756,6 +799,20 @@ export class Grammar {
     let k = j;
     if (this.w(k) === 'fiscal' && !this.hyphen(k + 1)) k++;
     const unitWord = this.w(k);
+    if (this.quotedTitle(i, k)) return null;
+    // "the next morning", "that evening": a part of the day after (or of) the one last named
+    const pod = this.partOfDay(k);
+    if (pod && (fromRef || (word === 'next' && the))) {
+      const dayShift = shift;
+      return {
+        end: pod.end,
+        resolve: (ctx) => {
+          const parsed = parseDateValue(ctx.ref);
+          const base = parsed && parsed.unit === 'D' ? parsed.date : ctx.dct;
+          return { type: 'TIME', value: `${unitValue('D', base, dayShift)}T${pod.pod}`, relative: true };
+        },
+      };
+    }
     let unit = UNITS[unitWord] as Unit | undefined;
     if (unitWord === 'day' || unitWord === 'night') unit = 'D';
     if (!unit || !['D', 'W', 'WE', 'M', 'Q', 'Y', 'E', 'C'].includes(unit) || unitWord.endsWith('s')) return null;
@@ -771,6 +828,10 @@ export class Grammar {
         let base = ctx.dct;
         if (fromRef || (word === 'next' && the)) {
           const parsed = parseDateValue(ctx.ref);
+          // "that same day" after "in October 1998": a day of that month, which one is not known
+          if (parsed && u === 'D' && (parsed.unit === 'M' || parsed.unit === 'Y')) {
+            return { type: 'DATE', value: `${ctx.ref}${parsed.unit === 'M' ? '-XX' : '-XX-XX'}`, relative: true };
+          }
           if (parsed) base = parsed.date;
         }
         if (u === 'WE') {
@@ -889,6 +950,8 @@ export class Grammar {
           },
         };
       }
+      // "later in the day", "during the day": the daytime, not a day named
+      if (noun === 'day' && article === 'the' && (this.w(i - 1) === 'in' || this.w(i - 1) === 'during')) return null;
       return {
         end: j + 1,
         resolve: (ctx) => {
@@ -954,6 +1017,8 @@ export class Grammar {
     let pm: boolean | null = null;
     const word = this.w(i);
     if (word === 'noon' || word === 'midday') {
+      // "High Noon", the film and the figure of speech
+      if (this.w(i - 1) === 'high') return null;
       h = 12;
       end = i + 1;
     } else if (word === 'midnight') {
@@ -1058,6 +1123,18 @@ export class Grammar {
       j++;
       return this.durationUnit(i, j, 'X', true);
     }
+    // "day-long", "decades-long": a unit alone before "-long" counts one of it, or some
+    const unitAt = this.w(j) === 'a' || this.w(j) === 'an' ? j + 1 : j;
+    if (UNITS[this.w(unitAt)] && this.hyphen(unitAt + 1) && this.w(unitAt + 2) === 'long') {
+      const plural = this.w(unitAt).endsWith('s');
+      // in "a decades-long feud" the article is the feud's
+      if (plural && unitAt > j) return null;
+      if (unitAt === j) return this.durationUnit(i, j, plural ? 'X' : 1, plural);
+    }
+    // "Islam will one day be ...": some day to come
+    if (this.w(j) === 'one' && this.w(j + 1) === 'day' && MODALS.has(this.w(j - 1))) {
+      return { end: j + 2, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', relative: false }) };
+    }
     const count = this.number(j);
     if (!count) {
       // "recent years", "the coming weeks", "the early years", "years", "the years"
@@ -1068,6 +1145,8 @@ export class Grammar {
       return null;
     }
     if (count.n === 1 && this.t[j].kind === 'word' && (this.w(j) === 'a' || this.w(j) === 'an') && (the || direction)) return null;
+    // "a second group", "a second betrayal": the ordinal, not the unit of time
+    if (this.w(j) === 'a' && this.w(count.end) === 'second' && this.premodifies(count.end + 1)) return null;
     if (this.weekendModifier(count.end)) return null;
     let k = count.end;
     // "two to three weeks", "12 to 18 months"
@@ -1085,6 +1164,7 @@ export class Grammar {
     }
     const unitWord = this.w(k);
     const code = UNITS[unitWord];
+    if (this.quotedTitle(start, k)) return null;
     if (!code || !DURATION_UNIT_CODES.has(code) || unitWord === 'night' || unitWord === 'nights' || unitWord === 'min') return null;
     const plural = unitWord.endsWith('s') || unitWord === 'centuries' || unitWord === 'millennia';
     if (vague && !plural) return null;
@@ -1138,6 +1218,14 @@ export class Grammar {
           return { type: 'DATE', value: unitValue(granularity, base, amount), relative: true, comparison: code === 'Y' && n === 1 };
         },
       };
+    }
+    // "24 hours a day", "six days a week": how often, in one expression
+    const periodWord = this.w(end + 1);
+    const per = (this.w(end) === 'a' || this.w(end) === 'an' || this.w(end) === 'per') && !hyphenated && !periodWord.endsWith('s');
+    const period = per && !['ago', 'earlier', 'later'].includes(this.w(end + 2)) ? UNITS[periodWord] : undefined;
+    if (period && period !== 'WE' && periodWord !== unitWord) {
+      const periodValue = durationValue(1, period, periodWord.startsWith('h') || periodWord.startsWith('min'));
+      return { end: end + 2, resolve: () => ({ type: 'SET', value: periodValue, relative: false }) };
     }
     return { end, resolve: () => ({ type: 'DURATION', value, mod, relative: false }) };
   }
@@ -1208,8 +1296,18 @@ export class Grammar {
   private reference(i: number): Step {
     const word = this.w(i);
     if (REFERENCES[word]) {
-      if (word === 'now' && (this.w(i - 1) === 'from' || this.w(i + 1) === 'that')) return null;
+      if (word === 'now' && this.w(i - 1) === 'from') return null;
+      // "Now, he says, ...": a sentence-opening "Now," moves the discourse on rather than naming the present
+      if (word === 'now' && this.isCap(i) && this.sentenceStart(i) && this.punct(i + 1, ',')) return null;
       return { end: i + 1, resolve: () => ({ type: 'DATE', value: REFERENCES[word], relative: false }) };
+    }
+    // "the current crisis", "its current chairman": the present, as a premodifier
+    if (word === 'current' && this.premodifies(i + 1) && !CURRENT_NON_TEMPORAL.has(this.w(i + 1))) {
+      return { end: i + 1, resolve: () => ({ type: 'DATE', value: 'PRESENT_REF', relative: false }) };
+    }
+    // "the then current price": the present of a past moment
+    if (word === 'then' && this.w(i + 1) === 'current' && this.premodifies(i + 2)) {
+      return { end: i + 2, resolve: () => ({ type: 'DATE', value: 'PAST_REF', relative: false }) };
     }
     if (word === 'right' && this.w(i + 1) === 'now') return { end: i + 2, resolve: () => ({ type: 'DATE', value: 'PRESENT_REF', relative: false }) };
     if ((word === 'more' || word === 'most' || word === 'until' || word === 'very') && this.w(i + 1) === 'recently') return { end: i + 2, resolve: () => ({ type: 'DATE', value: 'PAST_REF', relative: false }) };
@@ -1306,6 +1404,7 @@ export class Grammar {
         this.thePeriod(i),
         this.reference(i),
         this.duration(i),
+        this.dayPart(i),
         modifiers ? this.modified(i) : null,
         SEASONS[this.w(i + 1)] ? this.season(i + 1, null) : null,
       );
@@ -1320,6 +1419,7 @@ export class Grammar {
     return longest(
       best,
       this.dayWord(i),
+      word === 'mid' ? this.dayPart(i) : null,
       this.reference(i),
       this.set(i),
       this.holiday(i, null),
