@@ -94,7 +94,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: rea
   const dct = guarded('dateline', () => findDocumentCreationTime(structure, options.dct), null);
   const headline = guarded('headline', () => findHeadline(structure, dct), null);
   const dates = guarded('dates', () => findTemporalExpressions(structure, dct, cache), []);
-  const { people, organizations } = guarded('people', () => findPeople(structure, options.lexicon), { people: [], organizations: [] });
+  const { people, organizations } = guarded('people', () => findPeople(structure, options.lexicon, cache), { people: [], organizations: [] });
   const { quotes, unmatchedQuoteMarks } = guarded(
     'quotes',
     () => findQuotes(structure, people, organizations, options.lexicon),

@@ -24,7 +24,12 @@ export class ParagraphCache<T> {
    */
   get(key: string, compute: (ownKey: string) => T, context = ''): T {
     let entry = this.current.get(key);
-    const earlier = this.previous.get(key);
+    const earlier = entry ? undefined : this.previous.get(key);
+    if (earlier && earlier.values.size === 1 && earlier.values.has(context)) {
+      // The usual case after an edit elsewhere: the paragraph as it was, in the same context.
+      this.current.set(earlier.key, earlier);
+      return earlier.values.get(context) as T;
+    }
     if (!entry) {
       entry = { key: earlier?.key ?? detached(key), values: new Map() };
       this.current.set(entry.key, entry);

@@ -1,29 +1,22 @@
 import type { Gender } from '../model';
 import type { PeopleLexicon } from './lexicon';
-import type { PersonDraft } from './linking';
-import type { Token } from './tokens';
-
-const PRONOUNS = new Map<string, Gender>([
-  ['he', 'male'], ['him', 'male'], ['his', 'male'], ['himself', 'male'],
-  ['she', 'female'], ['her', 'female'], ['hers', 'female'], ['herself', 'female'],
-]);
+import type { MentionSource, PersonDraft } from './linking';
+import type { PlacedParagraph } from './paragraph';
 
 /**
  * A person's gender from the strongest cue available: an honorific or gendered title ("Mrs.", "King",
  * "spokeswoman"), then a Western given name, then the pronouns that follow their mentions.
  */
-export function assignGenders(lex: PeopleLexicon, tokens: Token[], drafts: PersonDraft[]): Map<PersonDraft, Gender> {
+export function assignGenders(lex: PeopleLexicon, paragraphs: PlacedParagraph[], drafts: PersonDraft[]): Map<PersonDraft, Gender> {
   const result = new Map<PersonDraft, Gender>();
-  const pronounVotes = countPronouns(tokens, drafts);
+  const pronounVotes = countPronouns(paragraphs, drafts);
   for (const d of drafts) {
     const strong = new Set<Gender>();
-    for (const r of d.ranges) if (r.prefix?.gender) strong.add(r.prefix.gender);
-    for (const t of d.titles) {
-      for (const w of t.text.toLowerCase().split(/[^a-z-]+/)) {
-        const g = lex.titleGender.get(w);
-        if (g) strong.add(g);
-      }
+    for (const s of d.sources) {
+      const gender = s.name?.prefix?.gender;
+      if (gender) strong.add(gender);
     }
+    for (const t of d.titles) for (const gender of t.genders) strong.add(gender);
     if (strong.size === 1) {
       result.set(d, [...strong][0]);
       continue;
@@ -46,23 +39,26 @@ export function assignGenders(lex: PeopleLexicon, tokens: Token[], drafts: Perso
 }
 
 /** Each third-person pronoun votes for the person mentioned last before it in the same or the previous sentence. */
-function countPronouns(tokens: Token[], drafts: PersonDraft[]): Map<PersonDraft, { male: number; female: number }> {
-  const starts: { start: number; sentence: number; paragraph: number; draft: PersonDraft }[] = [];
-  for (const d of drafts) {
-    d.ranges.forEach((r) => starts.push({ start: tokens[r.first].start, sentence: tokens[r.first].sentence, paragraph: tokens[r.first].paragraph, draft: d }));
-  }
-  starts.sort((a, b) => a.start - b.start);
+function countPronouns(paragraphs: PlacedParagraph[], drafts: PersonDraft[]): Map<PersonDraft, { male: number; female: number }> {
+  // Only a mention in the pronoun's own paragraph counts, so mentions are looked at paragraph by paragraph.
+  const mentionsIn: { source: MentionSource; draft: PersonDraft }[][] = [];
+  for (const draft of drafts) for (const source of draft.sources) (mentionsIn[source.paragraph] ??= []).push({ source, draft });
   const votes = new Map<PersonDraft, { male: number; female: number }>();
-  let k = -1;
-  for (const t of tokens) {
-    while (k + 1 < starts.length && starts[k + 1].start < t.start) k++;
-    const gender = t.isWord ? PRONOUNS.get(t.lower) : undefined;
-    if (!gender || k < 0) continue;
-    const last = starts[k];
-    if (last.paragraph !== t.paragraph || t.sentence - last.sentence > 1) continue;
-    const v = votes.get(last.draft) ?? { male: 0, female: 0 };
-    v[gender]++;
-    votes.set(last.draft, v);
+  for (const { found, offset, index } of paragraphs) {
+    const mentions = mentionsIn[index];
+    if (!mentions || !found.pronouns.length) continue;
+    mentions.sort((a, b) => a.source.start - b.source.start);
+    let k = -1;
+    for (const pronoun of found.pronouns) {
+      const at = pronoun.start + offset;
+      while (k + 1 < mentions.length && mentions[k + 1].source.start < at) k++;
+      if (k < 0) continue;
+      const last = mentions[k];
+      if (pronoun.sentence - last.source.sentence > 1) continue;
+      const v = votes.get(last.draft) ?? { male: 0, female: 0 };
+      v[pronoun.gender]++;
+      votes.set(last.draft, v);
+    }
   }
   return votes;
 }

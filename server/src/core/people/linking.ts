@@ -1,7 +1,19 @@
 import type { Mention, MentionKind, Title } from '../model';
-import { isSuffix, type NameCandidate } from './candidates';
 import type { PeopleLexicon } from './lexicon';
-import type { Token } from './tokens';
+import type { NameSite, PlacedParagraph, TitleSite } from './paragraph';
+
+/** Where a mention was found: a name, or the "the" of "the senator". */
+export interface MentionSource {
+  /** Start of the name (or of "the") in the document. */
+  start: number;
+  paragraph: number;
+  /** Start of the paragraph in the document. */
+  offset: number;
+  /** Index of the sentence in its paragraph. */
+  sentence: number;
+  /** The name found there, with offsets in its paragraph. */
+  name?: NameSite;
+}
 
 /** A person while mentions are still being linked to them. */
 export interface PersonDraft {
@@ -16,26 +28,27 @@ export interface PersonDraft {
   /** Written family name first ("Kim Kye-Gwan"): the first word says nothing about gender. */
   eastAsian: boolean;
   mentions: Mention[];
-  /** Token ranges of the mentions, parallel to `mentions`, for titles and gender. */
-  ranges: { first: number; last: number; prefix?: NameCandidate['prefix'] }[];
-  titles: Title[];
+  /** Where each mention was found, parallel to `mentions`. */
+  sources: MentionSource[];
+  /** Titles with their offsets placed in the document. */
+  titles: TitleSite[];
 }
 
-function nameParts(lex: PeopleLexicon, tokens: Token[], c: NameCandidate): { surname: string; given?: string; eastAsian: boolean } {
-  const core = tokens.slice(c.first, c.last + 1).filter((t) => !isSuffix(t) && !t.initial);
-  const words = core.map((t) => t.lower);
-  if (words.length === 1) return { surname: words[0], eastAsian: false };
-  // "Kim Kye-Gwan", "Wang Yi": family name first, even when "Kim" is also a Western given name.
-  // Two short syllables: "Kye-Gwan", "Moo-Jin", "Geun-hye" (not "Álvarez-Núñez").
-  const hyphenatedGiven = words[0].length <= 5 && /^\p{L}{1,5}-\p{L}{1,5}$/u.test(words[1]);
-  const eastAsian =
-    words.length === 2 &&
-    ((lex.eastAsianSurnames.has(words[0]) && (hyphenatedGiven || !lex.givenNames.has(words[0]))) || (hyphenatedGiven && !lex.givenNames.has(words[0])));
-  if (eastAsian) return { surname: words[0], given: words[1], eastAsian };
-  const first = tokens[c.first];
-  // "Mr. Peña Nieto": after an honorific, all the words are the family name.
-  if (c.prefix?.kind === 'honorific') return { surname: words[words.length - 1], eastAsian: false };
-  return { surname: words[words.length - 1], given: first.initial ? undefined : words[0], eastAsian: false };
+/** A title found in a paragraph, with its offsets placed in the document. */
+export function placeTitle(site: TitleSite, offset: number): TitleSite {
+  const { text, start, end, attachment, affiliation, former } = site.title;
+  const title: Title = { text, start: start + offset, end: end + offset, attachment };
+  if (affiliation !== undefined) title.affiliation = affiliation;
+  if (former !== undefined) title.former = former;
+  return { title, heads: site.heads, words: site.words, genders: site.genders };
+}
+
+/** Puts the draft's mentions (and their sources) in text order. */
+export function sortMentions(d: PersonDraft): void {
+  if (d.mentions.every((m, k) => k === 0 || d.mentions[k - 1].start < m.start)) return;
+  const order = d.mentions.map((_, k) => k).sort((a, b) => d.mentions[a].start - d.mentions[b].start);
+  d.mentions = order.map((k) => d.mentions[k]);
+  d.sources = order.map((k) => d.sources[k]);
 }
 
 /** True when the two names can belong to one person: same surname and no conflicting given name. */
@@ -44,18 +57,14 @@ function compatible(d: PersonDraft, surname: string, given: string | undefined):
   return !d.given || !given || d.given === given;
 }
 
-function mentionOf(text: string, tokens: Token[], c: NameCandidate, kind: MentionKind): Mention {
-  const honorific = c.prefix?.kind === 'honorific';
-  const start = honorific ? tokens[c.prefix!.token].start : tokens[c.first].start;
-  const last = tokens[c.last];
-  const mention: Mention = { text: text.slice(start, last.end), start, end: last.end, kind: honorific ? 'honorific' : kind };
-  if (last.possessive) mention.possessive = true;
-  return mention;
-}
-
-function addMention(draft: PersonDraft, mention: Mention, c: NameCandidate): void {
+function addMention(draft: PersonDraft, text: string, site: NameSite, offset: number, paragraph: number, kind: MentionKind): Mention {
+  const start = site.mentionStart + offset;
+  const end = site.end + offset;
+  const mention: Mention = { text: text.slice(start, end), start, end, kind: site.prefix?.kind === 'honorific' ? 'honorific' : kind };
+  if (site.possessive) mention.possessive = true;
   draft.mentions.push(mention);
-  draft.ranges.push({ first: c.first, last: c.last, prefix: c.prefix });
+  draft.sources.push({ start: site.start + offset, paragraph, offset, sentence: site.sentence, name: site });
+  return mention;
 }
 
 /** Where each draft was mentioned, for "the person of that name mentioned last" in linear time. */
@@ -91,11 +100,12 @@ class MentionIndex {
     return best < at ? best : -1;
   }
 
-  /** The draft among `options` mentioned last before `at` (else the first mentioned after it). */
-  nearest(options: PersonDraft[], at: number): PersonDraft | undefined {
+  /** The draft among the accepted `options` mentioned last before `at` (else the first mentioned after it). */
+  nearest(options: readonly PersonDraft[], accept: (d: PersonDraft) => boolean, at: number): PersonDraft | undefined {
     let best: PersonDraft | undefined;
     let bestStart = -1;
     for (const d of options) {
+      if (!accept(d)) continue;
       const start = this.lastBefore(d, at);
       if (start > bestStart) {
         best = d;
@@ -104,7 +114,7 @@ class MentionIndex {
     }
     if (best) return best;
     let first: PersonDraft | undefined;
-    for (const d of options) if (!first || d.mentions[0].start < first.mentions[0].start) first = d;
+    for (const d of options) if (accept(d) && (!first || d.mentions[0].start < first.mentions[0].start)) first = d;
     return first;
   }
 }
@@ -126,11 +136,14 @@ class DraftIndex {
   }
 
   /** The drafts under a key; past a few dozen people sharing one name, only the latest are candidates. */
-  get(key: string): PersonDraft[] {
-    const list = this.map.get(key)?.list ?? [];
+  get(key: string): readonly PersonDraft[] {
+    const list = this.map.get(key)?.list ?? NO_DRAFTS;
     return list.length > MAX_NAMESAKES ? list.slice(-MAX_NAMESAKES) : list;
   }
 }
+
+/** What most lookups find: one list for all of them, rather than a new empty one each time. */
+const NO_DRAFTS: readonly PersonDraft[] = [];
 
 const MAX_NAMESAKES = 32;
 
@@ -139,81 +152,83 @@ const MAX_NAMESAKES = 32;
  * person unless its surname and given name agree with one already seen), then bare surnames and given
  * names, linked to the person of that name mentioned last.
  */
-export function linkMentions(lex: PeopleLexicon, text: string, tokens: Token[], candidates: NameCandidate[]): PersonDraft[] {
+export function linkMentions(lex: PeopleLexicon, text: string, paragraphs: PlacedParagraph[]): PersonDraft[] {
   const drafts: PersonDraft[] = [];
-  const rest: NameCandidate[] = [];
   const bySurname = new DraftIndex();
   const byGiven = new DraftIndex();
   const seen = new MentionIndex();
-  const add = (d: PersonDraft, c: NameCandidate, kind: MentionKind): void => {
-    const mention = mentionOf(text, tokens, c, kind);
-    addMention(d, mention, c);
+  const add = (d: PersonDraft, site: NameSite, offset: number, paragraph: number, kind: MentionKind): void => {
+    const mention = addMention(d, text, site, offset, paragraph, kind);
     seen.add(d, mention.start);
+  };
+  // A draft is indexed by its names when it is made and whenever its name grows.
+  const indexNames = (d: PersonDraft): void => {
     bySurname.add(d.surname, d);
     byGiven.add(d.royal ? d.surname : d.given, d);
   };
-  for (const c of candidates) {
-    if (!c.person) {
-      rest.push(c);
-      continue;
-    }
-    const { surname, given, eastAsian } = nameParts(lex, tokens, c);
-    const core = c.words.filter((_, k) => !isSuffix(tokens[c.first + k]) && !tokens[c.first + k].initial);
-    const sameSurname = bySurname.get(surname).filter((d) => d.surname === surname);
-    // "J.K. Rowling" is a full name too.
-    if (core.length >= 2 || (core.length === 1 && tokens[c.first].initial)) {
-      let draft = sameSurname.find((d) => d.words.length > 1 && compatible(d, surname, given));
-      draft ??= sameSurname.find((d) => d.words.length === 1 && !d.royal);
-      if (!draft) {
-        draft = { words: c.words, surname, given, royal: false, eastAsian, mentions: [], ranges: [], titles: [] };
-        drafts.push(draft);
-      } else if (c.words.length > draft.words.length || draft.words.length === 1) {
-        draft.words = c.words;
-        draft.surname = surname;
-        draft.given = given;
-        draft.royal = false;
-        draft.eastAsian = eastAsian;
+  for (const { found, offset, index } of paragraphs) {
+    for (const site of found.names) {
+      if (!site.person) continue;
+      const { surname, given, eastAsian, core, words, prefix } = site;
+      const namesakes = bySurname.get(surname);
+      // "J.K. Rowling" is a full name too.
+      if (core.length >= 2 || (core.length === 1 && site.initialFirst)) {
+        let draft = namesakes.find((d) => d.surname === surname && d.words.length > 1 && compatible(d, surname, given));
+        draft ??= namesakes.find((d) => d.surname === surname && d.words.length === 1 && !d.royal);
+        if (!draft) {
+          draft = { words, surname, given, royal: false, eastAsian, mentions: [], sources: [], titles: [] };
+          drafts.push(draft);
+          indexNames(draft);
+        } else if (words.length > draft.words.length || draft.words.length === 1) {
+          draft.words = words;
+          draft.surname = surname;
+          draft.given = given;
+          draft.royal = false;
+          draft.eastAsian = eastAsian;
+          indexNames(draft);
+        }
+        add(draft, site, offset, index, 'full');
+        continue;
       }
-      add(draft, c, 'full');
-      continue;
+      const word = core[0] ?? words[0];
+      const royal = prefix?.royal ?? false;
+      let draft = royal
+        ? seen.nearest(byGiven.get(word), (d) => (d.royal && d.surname === word) || (d.words.length > 1 && d.given === word), site.start + offset)
+        : seen.nearest(namesakes, (d) => d.surname === surname && !d.royal, site.start + offset);
+      if (!draft) {
+        draft = { words: [word], surname: word, given: undefined, royal, eastAsian: false, mentions: [], sources: [], titles: [] };
+        drafts.push(draft);
+        indexNames(draft);
+      }
+      // "King Hussein", "Bush's son, George": a lone given name; "President Bush": a surname.
+      add(draft, site, offset, index, (royal || !prefix) && lex.givenNames.has(word) ? 'given' : 'surname');
     }
-    const word = core[0] ?? c.words[0];
-    const royal = c.prefix?.royal ?? false;
-    const options = royal
-      ? byGiven.get(word).filter((d) => (d.royal && d.surname === word) || (d.words.length > 1 && d.given === word))
-      : sameSurname.filter((d) => !d.royal);
-    let draft = seen.nearest(options, tokens[c.first].start);
-    if (!draft) {
-      draft = { words: [word], surname: word, royal, eastAsian: false, mentions: [], ranges: [], titles: [] };
-      drafts.push(draft);
-    }
-    // "King Hussein", "Bush's son, George": a lone given name; "President Bush": a surname.
-    add(draft, c, (royal || !c.prefix) && lex.givenNames.has(word) ? 'given' : 'surname');
   }
   seen.settle(drafts);
-  for (const c of rest) {
-    const { surname, given } = nameParts(lex, tokens, c);
-    const at = tokens[c.first].start;
-    if (c.words.length > 1) {
-      const draft = bySurname.get(surname).find((d) => d.words.length > 1 && d.surname === surname && d.given === given);
-      if (draft) add(draft, c, 'full');
-      continue;
-    }
-    const sameSurname = bySurname.get(surname).filter((d) => !d.royal && d.surname === surname);
-    if (sameSurname.length) {
-      add(seen.nearest(sameSurname, at)!, c, 'surname');
-      continue;
-    }
-    // A first name alone refers back to someone already named in full ("Hillary" after "Hillary Clinton").
-    const named = byGiven.get(surname).filter((d) => (d.given === surname || (d.royal && d.surname === surname)) && seen.lastBefore(d, at) >= 0);
-    if (named.length === 1 || (named.length > 1 && named.every((d) => d.words.join(' ') === named[0].words.join(' ')))) {
-      add(named[0], c, 'given');
+  // Names not judged a person's on their own join a person already named.
+  for (const { found, offset, index } of paragraphs) {
+    for (const site of found.names) {
+      if (site.person) continue;
+      const { surname, given } = site;
+      const at = site.start + offset;
+      if (site.words.length > 1) {
+        const draft = bySurname.get(surname).find((d) => d.words.length > 1 && d.surname === surname && d.given === given);
+        if (draft) add(draft, site, offset, index, 'full');
+        continue;
+      }
+      const sameSurname = (d: PersonDraft): boolean => !d.royal && d.surname === surname;
+      const namesake = seen.nearest(bySurname.get(surname), sameSurname, at);
+      if (namesake) {
+        add(namesake, site, offset, index, 'surname');
+        continue;
+      }
+      // A first name alone refers back to someone already named in full ("Hillary" after "Hillary Clinton").
+      const named = byGiven.get(surname).filter((d) => (d.given === surname || (d.royal && d.surname === surname)) && seen.lastBefore(d, at) >= 0);
+      if (named.length === 1 || (named.length > 1 && named.every((d) => d.words.join(' ') === named[0].words.join(' ')))) {
+        add(named[0], site, offset, index, 'given');
+      }
     }
   }
-  for (const d of drafts) {
-    const order = d.mentions.map((_, k) => k).sort((a, b) => d.mentions[a].start - d.mentions[b].start);
-    d.mentions = order.map((k) => d.mentions[k]);
-    d.ranges = order.map((k) => d.ranges[k]);
-  }
+  for (const d of drafts) sortMentions(d);
   return drafts.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
 }

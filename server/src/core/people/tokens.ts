@@ -1,5 +1,5 @@
 import abbreviationData from '../data/abbreviations.json';
-import type { TextStructure } from '../model';
+import type { Span } from '../model';
 
 /** A word or punctuation mark. For "Kim's", `text` is "Kim", `end` excludes the possessive and `possessive` is set. */
 export interface Token {
@@ -20,8 +20,8 @@ export interface Token {
   initial: boolean;
   /** First word of its sentence (after any opening quotation marks or brackets). */
   sentenceStart: boolean;
+  /** Index of the sentence in the paragraph; a sentence cut after initials ("George H.W. | Bush") goes on. */
   sentence: number;
-  paragraph: number;
   /** The sentence is written all in capitals (a headline): capitals say nothing there. */
   capsLine: boolean;
 }
@@ -83,17 +83,21 @@ function normalise(s: string): string {
   return /[’`´]/.test(lowered) ? lowered.replace(OTHER_APOSTROPHES, "'") : lowered;
 }
 
-/** Cuts the text into tokens, one linear pass per sentence. */
-export function tokenize(structure: TextStructure, extraAbbreviations: Set<string>): Token[] {
-  const { text } = structure;
+/** Cuts one paragraph's text into tokens, one linear pass per sentence. */
+export function tokenize(text: string, sentences: readonly Span[], extraAbbreviations: Set<string>): Token[] {
   const tokens: Token[] = [];
   let sentenceIndex = -1;
-  for (const sentence of structure.sentences) {
-    const first = tokens.length;
-    const previous = tokens[first - 1];
+  for (const sentence of sentences) {
+    const previous = tokens[tokens.length - 1];
     // "George H.W. Bush": a sentence cut after initials is no sentence end.
-    const continues = previous?.initial && previous.text.length > 2 && previous.paragraph === sentence.paragraphIndex && isUpper(text[sentence.start]);
+    const continues = previous !== undefined && previous.initial && previous.text.length > 2 && isUpper(text[sentence.start]);
     if (!continues) sentenceIndex++;
+    let firstWord: Token | undefined;
+    let words = 0;
+    let upperWords = 0;
+    let capitalised = 0;
+    let titleCaseMarker = false;
+    const wordsFrom = tokens.length;
     let i = sentence.start;
     while (i < sentence.end) {
       const ch = text[i];
@@ -104,7 +108,7 @@ export function tokenize(structure: TextStructure, extraAbbreviations: Set<strin
       if (!isWordCode(text, i)) {
         // "``" and "''" are quotation marks in wire copy; keep them as one token.
         const pair = (ch === '`' || ch === "'") && text[i + 1] === ch ? 2 : 1;
-        tokens.push(punct(text, i, i + pair, sentenceIndex, sentence.paragraphIndex));
+        tokens.push(punct(text, i, i + pair, sentenceIndex));
         i += pair;
         continue;
       }
@@ -137,6 +141,7 @@ export function tokenize(structure: TextStructure, extraAbbreviations: Set<strin
       const word = text.slice(i, wordEnd);
       let lowered = normalise(word);
       let initial = false;
+      let withDot = word;
       if (!possessive && text.charCodeAt(end) === DOT) {
         const isInitial = INITIALS.test(word);
         if (isInitial || ABBREVIATIONS.has(lowered) || extraAbbreviations.has(lowered)) {
@@ -144,12 +149,13 @@ export function tokenize(structure: TextStructure, extraAbbreviations: Set<strin
           initial = isInitial && !(lowered.includes('.') && ABBREVIATIONS.has(lowered));
           end++;
           wordEnd = end;
+          withDot = text.slice(i, wordEnd);
         }
       }
       if (lowered.endsWith('.')) lowered = lowered.slice(0, -1);
       const { upper, lower } = letterCase(word);
-      tokens.push({
-        text: text.slice(i, wordEnd),
+      const token: Token = {
+        text: withDot,
         start: i,
         end: wordEnd,
         lower: lowered,
@@ -161,29 +167,35 @@ export function tokenize(structure: TextStructure, extraAbbreviations: Set<strin
         initial,
         sentenceStart: false,
         sentence: sentenceIndex,
-        paragraph: sentence.paragraphIndex,
         capsLine: false,
-      });
+      };
+      tokens.push(token);
+      firstWord ??= token;
+      words++;
+      if (token.allCaps || (lowered.length === 1 && token.cap)) upperWords++;
+      if (token.cap) {
+        capitalised++;
+        if (words > 1 && TITLE_CASE_MARKERS.has(lowered)) titleCaseMarker = true;
+      }
       i = end;
     }
-    const words = tokens.slice(first).filter((t) => t.isWord);
-    const firstWord = words[0];
     if (firstWord && !continues) firstWord.sentenceStart = true;
-    const upperWords = words.filter((t) => t.allCaps || (t.lower.length === 1 && t.cap)).length;
     // A headline in capitals, or in title case ("Pence Gives GOP A Boost With Solid Debate Win"): capitals say nothing there.
-    const capitalised = words.filter((t) => t.cap).length;
-    const titleCase = words.length >= 4 && capitalised >= words.length * 0.8 && words.some((t, k) => k > 0 && t.cap && TITLE_CASE_MARKERS.has(t.lower));
-    if ((words.length >= 3 && upperWords >= words.length * 0.8) || titleCase) for (const t of words) t.capsLine = true;
+    const titleCase = words >= 4 && capitalised >= words * 0.8 && titleCaseMarker;
+    if ((words >= 3 && upperWords >= words * 0.8) || titleCase) {
+      for (let k = wordsFrom; k < tokens.length; k++) if (tokens[k].isWord) tokens[k].capsLine = true;
+    }
   }
   return tokens;
 }
 
-function punct(text: string, start: number, end: number, sentence: number, paragraph: number): Token {
+function punct(text: string, start: number, end: number, sentence: number): Token {
+  const mark = end - start === 1 ? text[start] : text.slice(start, end);
   return {
-    text: text.slice(start, end),
+    text: mark,
     start,
     end,
-    lower: text.slice(start, end),
+    lower: mark,
     isWord: false,
     cap: false,
     allCaps: false,
@@ -192,7 +204,6 @@ function punct(text: string, start: number, end: number, sentence: number, parag
     initial: false,
     sentenceStart: false,
     sentence,
-    paragraph,
     capsLine: false,
   };
 }

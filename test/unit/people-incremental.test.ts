@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { AnalysisCache } from '../../server/src/core/paragraphCache';
+import { findPeople } from '../../server/src/core/people';
+import { analyzeStructure } from '../../server/src/core/structure';
+
+const sample = readFileSync(join(__dirname, '../../samples/north-korea-negotiator.article'), 'utf8');
+
+/** An AnalysisCache that counts the paragraphs the people stage reads afresh. */
+function countingCache(): { cache: AnalysisCache; readAfresh: () => number } {
+  const cache = new AnalysisCache();
+  const people = cache.for<unknown>('people');
+  const get = people.get.bind(people);
+  let count = 0;
+  people.get = (key, compute, context) =>
+    get(
+      key,
+      (own) => {
+        count++;
+        return compute(own);
+      },
+      context,
+    );
+  return { cache, readAfresh: () => count };
+}
+
+test('after an edit, a reused cache gives the people a fresh analysis gives, reading only the edited paragraph again', () => {
+  const { cache, readAfresh } = countingCache();
+  findPeople(analyzeStructure(sample), {}, cache);
+  cache.settle();
+  const paragraphs = analyzeStructure(sample).paragraphs.length;
+  assert.equal(readAfresh(), paragraphs);
+
+  // One character shorter, early on: every later paragraph moves, and every later "Kim" is someone else.
+  const edited = sample.replace('First vice foreign minister Kim Kye-Gwan', 'First vice foreign minister Kim Jong-Un');
+  const structure = analyzeStructure(edited);
+  const reused = findPeople(structure, {}, cache);
+  assert.equal(readAfresh(), paragraphs + 1);
+  assert.deepEqual(reused, findPeople(structure));
+
+  const kim = reused.people.find((p) => p.name === 'Kim Jong-Un');
+  assert.ok(kim, `no Kim Jong-Un among ${reused.people.map((p) => p.name).join(', ')}`);
+  assert.deepEqual(
+    kim.mentions.map((m) => m.start),
+    [...edited.matchAll(/\bKim\b/g)].map((m) => m.index),
+  );
+  assert.ok(!reused.people.some((p) => p.name === 'Kim Kye-Gwan'));
+});
+
+test('a paragraph written twice is read once, and each copy keeps its own place in the text', () => {
+  const paragraph = 'Senator John Smith said the vote would be close.';
+  const text = `${paragraph}\n\nThe weather was fine.\n\n${paragraph}`;
+  const { cache, readAfresh } = countingCache();
+  const found = findPeople(analyzeStructure(text), {}, cache);
+  assert.equal(readAfresh(), 2);
+  const smith = found.people.find((p) => p.name === 'John Smith');
+  assert.ok(smith);
+  assert.deepEqual(
+    smith.mentions.map((m) => m.start),
+    [text.indexOf('John Smith'), text.lastIndexOf('John Smith')],
+  );
+  assert.deepEqual(
+    smith.titles.map((t) => [t.text, t.start]),
+    [['Senator', 0]],
+  );
+});
