@@ -63,6 +63,8 @@ function detached(s: string): string {
  */
 export class AnalysisCache {
   private readonly stages = new Map<string, ParagraphCache<unknown>>();
+  /** The paragraphs' texts in the last analysis, in order: where the next one looks first. */
+  paragraphTexts: readonly string[] = [];
 
   for<T>(stage: string): ParagraphCache<T> {
     let cache = this.stages.get(stage);
