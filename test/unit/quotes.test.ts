@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import type { Mention, Organization, Person, Title } from '../../server/src/core/model';
+import { AnalysisCache } from '../../server/src/core/paragraphCache';
+import { findPeople } from '../../server/src/core/people';
 import { findQuotes } from '../../server/src/core/quotes';
 import { analyzeStructure } from '../../server/src/core/structure';
 
@@ -125,6 +127,13 @@ describe('what is speech', () => {
       assert.equal(quote.expectsSpeaker, false, text);
       assert.equal(quote.speakerMention, null, text);
     }
+  });
+
+  test('a short phrase quoted from a named subject is that person\'s words, not a scare quote', () => {
+    assert.deepEqual(seen('Reid has been pounding Trump as a “con artist” for weeks.'), [{ quote: '“con artist”', speaker: 'Reid', cue: null }]);
+    // after "the", the quoted phrase names a term
+    const [term] = quotesOf('Reid has been pushing the “Buffett rule” for weeks.').quotes;
+    assert.equal(term.speakerMention, null);
   });
 
   test('a title-case quotation after a work noun is its title; a description in lower case is speech', () => {
@@ -396,5 +405,48 @@ describe('the design article', () => {
     );
     assert.ok(article.quotes.every((q) => q.expectsSpeaker));
     assert.deepEqual(article.unmatchedQuoteMarks, []);
+  });
+});
+
+describe('editing a document analysed with a cache', () => {
+  /** Each version's quotes found with one cache kept across the edits, checked against a fresh analysis. */
+  function quotesOfVersions(versions: string[]): Array<Array<[string, string | null]>> {
+    const cache = new AnalysisCache();
+    return versions.map((text) => {
+      const structure = analyzeStructure(text);
+      const { people, organizations } = findPeople(structure);
+      const cached = findQuotes(structure, people, organizations, {}, cache);
+      cache.settle();
+      assert.deepEqual(cached, findQuotes(structure, people, organizations), `cached and fresh quotes differ for: ${text}`);
+      return cached.quotes.map((q) => [q.text, q.speakerMention?.text ?? null]);
+    });
+  }
+
+  test('an edit in one paragraph leaves the quotes of the others as a fresh analysis finds them', () => {
+    const text = '“We are ready to talk,” Kim Jong Un said.\n\nThe talks begin Monday.\n\n“It is a start,” said Park Geun-hye.';
+    const [, edited] = quotesOfVersions([text, text.replace('Monday', 'Tuesday'), text.replace('Kim', 'Kom')]);
+    assert.deepEqual(edited, [
+      ['“We are ready to talk,”', 'Kim Jong Un'],
+      ['“It is a start,”', 'Park Geun-hye'],
+    ]);
+  });
+
+  test('opening and closing a quote that runs over paragraphs updates the unedited neighbours too', () => {
+    const closed = '“We are ready to talk,” Kim said.\n\n“And we will win,” said Park.\n\nThe talks begin Monday.';
+    // The first paragraph left open: the unedited second one now continues its quote.
+    const runningOn = '“We are ready to talk.\n\n“And we will win,” said Park.\n\nThe talks begin Monday.';
+    // The second paragraph no longer opens with a mark: the unedited first one's quote is left open.
+    const leftOpen = '“We are ready to talk.\n\nAnd we will win,” said Park.\n\nThe talks begin Monday.';
+    const seenInVersions = quotesOfVersions([closed, runningOn, leftOpen, runningOn, closed]);
+    assert.deepEqual(seenInVersions[1], [
+      ['“We are ready to talk.', 'Park'],
+      ['“And we will win,”', 'Park'],
+    ]);
+    assert.deepEqual(seenInVersions[2], [['“We are ready to talk.', null]]);
+    assert.deepEqual(seenInVersions[3], seenInVersions[1]);
+    assert.deepEqual(seenInVersions[4], [
+      ['“We are ready to talk,”', 'Kim'],
+      ['“And we will win,”', 'Park'],
+    ]);
   });
 });

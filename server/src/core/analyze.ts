@@ -97,7 +97,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: rea
   const { people, organizations } = guarded('people', () => findPeople(structure, options.lexicon, cache), { people: [], organizations: [] });
   const { quotes, unmatchedQuoteMarks } = guarded(
     'quotes',
-    () => findQuotes(structure, people, organizations, options.lexicon),
+    () => findQuotes(structure, people, organizations, options.lexicon, cache),
     { quotes: [], unmatchedQuoteMarks: [] },
   );
   const article = { text, structure, headline, dct, people, organizations, quotes, dates, unmatchedQuoteMarks };

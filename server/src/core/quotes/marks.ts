@@ -1,9 +1,11 @@
-import type { Paragraph, Span, TextStructure } from '../model';
+import type { Span } from '../model';
 
 /**
  * Quotation-mark pairing. Works line by line inside each paragraph, so that texts with one
  * paragraph per line and texts with blank-line paragraphs behave the same, and so that a quote
- * running over several paragraphs (no closing mark until the last) is recognised.
+ * running over several paragraphs (no closing mark until the last) is recognised. One paragraph
+ * at a time: all it needs of its neighbours is whether the previous one left a quote running on
+ * and which quotation mark, if any, opens the next one.
  */
 
 export type MarkKind = 'double' | 'single';
@@ -25,8 +27,10 @@ export interface QuoteSegment extends Span {
 export interface PairedMarks {
   segments: QuoteSegment[];
   unmatched: Span[];
-  /** The non-empty lines of the text (a line is a paragraph in one-paragraph-per-line texts). */
-  lines: Line[];
+  /** The non-empty lines of the paragraph (a line is a paragraph in one-paragraph-per-line texts). */
+  lines: Span[];
+  /** True when the next paragraph continues a quote this one leaves running on. */
+  continuing: boolean;
 }
 
 const DOUBLE_OPEN = '“„«';
@@ -54,6 +58,12 @@ function nextMark(text: string, from: number, limit: number): number {
   return Math.min(lastFound, limit);
 }
 
+/** Offset of the first quotation-mark character at or after `from`, or the text's length. */
+export function firstMarkFrom(text: string, from: number): number {
+  MARK.lastIndex = from;
+  return MARK.exec(text)?.index ?? text.length;
+}
+
 /** Punctuation after which a mark still counts as opening: "(“", "—“", "[‘". */
 const OPENING_CONTEXT = '([{—–-/:' + ALL_MARKS;
 /** Punctuation before which a mark still counts as closing: "”,", "’." */
@@ -70,7 +80,7 @@ interface Mark {
   apostrophe: boolean;
 }
 
-function isSpace(ch: string | undefined): boolean {
+export function isSpace(ch: string | undefined): boolean {
   return ch === undefined || ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\u00a0';
 }
 
@@ -112,17 +122,13 @@ function classify(text: string, at: number): Mark {
   return { at, length, kind, canOpen, canClose, apostrophe };
 }
 
-export interface Line extends Span {
-  paragraph: number;
-}
-
 /**
  * The lines of a paragraph, as spans without their line breaks, empty lines skipped. A line break
  * after a sentence end (or before a quotation mark) separates paragraphs in one-paragraph-per-line
  * texts; any other line break is a hard wrap and joins its lines.
  */
-function linesOf(text: string, paragraph: Paragraph): Line[] {
-  const lines: Line[] = [];
+function linesOf(text: string, paragraph: Span): Span[] {
+  const lines: Span[] = [];
   let start = paragraph.start;
   for (let i = paragraph.start; i <= paragraph.end; i++) {
     if (i < paragraph.end && text[i] !== '\n' && text[i] !== '\r') continue;
@@ -131,7 +137,7 @@ function linesOf(text: string, paragraph: Paragraph): Line[] {
     while (s < e && isSpace(text[s])) s++;
     while (e > s && isSpace(text[e - 1])) e--;
     if (i < paragraph.end && e > s && !LINE_END.includes(text[e - 1]) && !startsWithMark(text, i, paragraph.end)) continue;
-    if (e > s) lines.push({ start: s, end: e, paragraph: paragraph.index });
+    if (e > s) lines.push({ start: s, end: e });
     start = i + 1;
   }
   return lines;
@@ -146,25 +152,26 @@ function startsWithMark(text: string, from: number, limit: number): boolean {
   return j < limit && ALL_MARKS.includes(text[j]);
 }
 
-/** True when the line starts with an opening quotation mark of this kind. */
-function opensWith(text: string, line: Span | undefined, kind: MarkKind): boolean {
-  if (!line) return false;
-  const ch = text[line.start];
-  if (!ALL_MARKS.includes(ch)) return false;
-  const mark = classify(text, line.start);
-  return mark.kind === kind && mark.canOpen && !mark.apostrophe;
+/** The kind of the opening quotation mark at `at` (a line or paragraph start), or null. */
+export function openingMarkAt(text: string, at: number): MarkKind | null {
+  if (!ALL_MARKS.includes(text[at])) return null;
+  const mark = classify(text, at);
+  return mark.canOpen && !mark.apostrophe ? mark.kind : null;
 }
 
-export function pairQuotationMarks(structure: TextStructure): PairedMarks {
-  const { text } = structure;
-  const lines = structure.paragraphs.flatMap((p) => linesOf(text, p));
+/**
+ * The quotations of one paragraph. `continuesPrevious`: the previous paragraph left a quote running
+ * on into this one; `nextOpening`: the kind of the opening mark that starts the next paragraph, if any.
+ */
+export function pairParagraphMarks(text: string, paragraph: Span, continuesPrevious: boolean, nextOpening: MarkKind | null): PairedMarks {
+  const lines = linesOf(text, paragraph);
   const segments: QuoteSegment[] = [];
   const unmatched: Span[] = [];
 
   // Pairing runs over the marks of one line at a time; an open quote may carry over to the next line.
   let open: Mark | null = null; // the outermost open quotation
   let nested: Mark | null = null; // a quotation inside it (single inside double, or the reverse)
-  let continuing = false; // the open quote continues one left open in the previous paragraph
+  let continuing = continuesPrevious; // the open quote continues one left open in the previous paragraph
 
   const close = (end: number, closeLength: number, continuesNext: boolean): void => {
     if (!open) return;
@@ -228,21 +235,21 @@ export function pairQuotationMarks(structure: TextStructure): PairedMarks {
     }
     const pending = open as Mark | null;
     if (!pending) continue;
-    const next = lines[li + 1];
-    if (opensWith(text, next, pending.kind)) {
+    const next = lines[li + 1]; // undefined on the paragraph's last line
+    if ((next ? openingMarkAt(text, next.start) : nextOpening) === pending.kind) {
       // News convention: a quote running on into the next paragraph has no closing mark here.
       close(line.end, 0, true);
       continuing = true;
       continue;
     }
-    if (next && pending.kind === 'double' && closesBeforeOpening(text, next, pending.kind) && next.paragraph === line.paragraph) {
+    if (next && pending.kind === 'double' && closesBeforeOpening(text, next, pending.kind)) {
       continue; // a hard-wrapped line inside the quote
     }
     if (pending.kind === 'double') unmatched.push({ start: pending.at, end: pending.at + pending.length });
     close(line.end, 0, false);
   }
   lastText = ''; // do not keep the text alive
-  return { segments, unmatched: unmatched.sort((a, b) => a.start - b.start), lines };
+  return { segments, unmatched: unmatched.sort((a, b) => a.start - b.start), lines, continuing };
 }
 
 /** A straight double mark that can only open ('… "waiting'). */

@@ -1,4 +1,5 @@
-import type { Gender, Organization, Person, Sentence, Span } from '../model';
+import type { Gender, Mention, Organization, Person, Sentence, Span } from '../model';
+import { stageCache, type AnalysisCache } from '../paragraphCache';
 import { firstStartingFrom } from '../spans';
 import type { QuoteLexicon } from './lexicon';
 
@@ -11,15 +12,14 @@ import type { QuoteLexicon } from './lexicon';
 
 interface Entry extends Span {
   id: string;
+  entity: Entity;
   gender?: Gender;
   organization: boolean;
   possessive: boolean;
 }
 
+/** The words of an entity's names and titles. */
 interface Entity {
-  id: string;
-  organization: boolean;
-  gender?: Gender;
   nameWords: Set<string>;
   titleWords: Set<string>;
 }
@@ -50,6 +50,57 @@ function words(s: string): string[] {
   return s.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w !== '');
 }
 
+/**
+ * The name and title words of every entity, people first. Kept in the cache across analyses while
+ * no name or title changes, as after most edits: the key lists each entity's texts as `length:text`,
+ * its names after an 'n' (each text once in a row: names recur), its titles after a 't'.
+ */
+function entityWords(people: Person[], organizations: Organization[], cache?: AnalysisCache): Entity[] {
+  const parts: string[] = [];
+  const add = (text: string): void => {
+    parts.push(`${text.length}:`, text);
+  };
+  const names = (name: string, mentions: Mention[], named: (m: Mention) => boolean): void => {
+    parts.push('n');
+    add(name);
+    let last = name;
+    for (const m of mentions) {
+      if (named(m) && m.text !== last) add((last = m.text));
+    }
+    parts.push('t');
+  };
+  for (const p of people) {
+    names(p.name, p.mentions, (m) => m.kind !== 'pronoun' && m.kind !== 'title');
+    for (const t of p.titles) add(t.text);
+  }
+  for (const o of organizations) names(o.name, o.mentions, () => true);
+  return stageCache<Entity[]>(cache, 'quote speakers').get(parts.join(''), wordsOfEntities);
+}
+
+/** The entities listed in a key of entityWords, each distinct text split once. */
+function wordsOfEntities(key: string): Entity[] {
+  const entities: Entity[] = [];
+  const wordsOfText = new Map<string, string[]>();
+  let set = new Set<string>();
+  for (let i = 0; i < key.length; ) {
+    const marker = key[i];
+    if (marker === 'n') entities.push({ nameWords: new Set(), titleWords: new Set() });
+    if (marker === 'n' || marker === 't') {
+      set = marker === 'n' ? entities[entities.length - 1].nameWords : entities[entities.length - 1].titleWords;
+      i++;
+      continue;
+    }
+    const colon = key.indexOf(':', i);
+    const end = colon + 1 + Number(key.slice(i, colon));
+    const text = key.slice(colon + 1, end);
+    let split = wordsOfText.get(text);
+    if (!split) wordsOfText.set(text, (split = words(text)));
+    for (const w of split) set.add(w);
+    i = end;
+  }
+  return entities;
+}
+
 /** Binary search: the span containing `at`, or null (spans sorted and disjoint). */
 function containing<T extends Span>(spans: T[], at: number): T | null {
   const k = firstStartingFrom(spans, at + 1) - 1;
@@ -62,23 +113,17 @@ export function createResolver(
   lexicon: QuoteLexicon,
   sentences: Sentence[] = [],
   quoted: Span[] = [],
+  cache?: AnalysisCache,
 ): Resolver {
   const entries: Entry[] = [];
-  const entities = new Map<string, Entity>();
-  for (const p of people) {
-    entities.set(p.id, {
-      id: p.id,
-      organization: false,
-      gender: p.gender,
-      nameWords: new Set([p.name, ...p.mentions.filter((m) => m.kind !== 'pronoun' && m.kind !== 'title').map((m) => m.text)].flatMap(words)),
-      titleWords: new Set(p.titles.flatMap((t) => words(t.text))),
-    });
-    for (const m of p.mentions) entries.push({ start: m.start, end: m.end, id: p.id, gender: p.gender, organization: false, possessive: m.possessive === true });
-  }
-  for (const o of organizations) {
-    entities.set(o.id, { id: o.id, organization: true, nameWords: new Set([o.name, ...o.mentions.map((m) => m.text)].flatMap(words)), titleWords: new Set() });
-    for (const m of o.mentions) entries.push({ start: m.start, end: m.end, id: o.id, organization: true, possessive: m.possessive === true });
-  }
+  const entities = entityWords(people, organizations, cache);
+  people.forEach((p, k) => {
+    for (const m of p.mentions) entries.push({ start: m.start, end: m.end, id: p.id, entity: entities[k], gender: p.gender, organization: false, possessive: m.possessive === true });
+  });
+  organizations.forEach((o, k) => {
+    const entity = entities[people.length + k];
+    for (const m of o.mentions) entries.push({ start: m.start, end: m.end, id: o.id, entity, organization: true, possessive: m.possessive === true });
+  });
   entries.sort((a, b) => a.start - b.start);
   /** Pronoun speakers already resolved, in text order: "he said" is itself the subject of its sentence. */
   const pronouns: Entry[] = [];
@@ -140,7 +185,7 @@ export function createResolver(
     // Named: every capitalised word of the phrase that names someone must belong to the entity's name.
     const capitalised = (text.slice(mention.start, mention.end).match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
     if (capitalised.length === 0) return null;
-    return recent(mention.start, (e) => capitalised.some((w) => entities.get(e.id)!.nameWords.has(w)))?.id ?? null;
+    return recent(mention.start, (e) => capitalised.some((w) => e.entity.nameWords.has(w)))?.id ?? null;
   }
 
   /**
@@ -152,10 +197,7 @@ export function createResolver(
     const phraseWords = words(text.slice(mention.start, mention.end));
     const head = phraseWords.filter((w) => !lexicon.determiners.has(w)).pop();
     if (!head) return null;
-    const holder = recent(mention.start, (e) => {
-      const entity = entities.get(e.id)!;
-      return entity.titleWords.has(head) || (entity.organization && entity.nameWords.has(head));
-    });
+    const holder = recent(mention.start, (e) => e.entity.titleWords.has(head) || (e.organization && e.entity.nameWords.has(head)));
     if (holder) return holder.id;
     if (phraseWords[0] !== 'the' || !lexicon.titleHeads.has(head)) return null;
     // Inside its sentence a description names someone other than the sentence's subject ("Trump took on
@@ -239,7 +281,7 @@ export function createResolver(
       const head = m[1].trim().split(/\s+/).find((w) => lexicon.titleHeads.has(w));
       if (!head) continue;
       const span = { start: from + m.index, end: from + m.index + m[0].indexOf(head, 3) + head.length };
-      const holder = recent(span.start, (e) => !e.organization && entities.get(e.id)!.titleWords.has(head));
+      const holder = recent(span.start, (e) => !e.organization && e.entity.titleWords.has(head));
       const entry: Entry | null = holder && { ...holder, ...span, possessive: false };
       if (entry && fits(entry) && isSubject(text, entry)) {
         found = entry;

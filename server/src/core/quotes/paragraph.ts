@@ -1,0 +1,281 @@
+import type { Span } from '../model';
+import { firstStartingFrom } from '../spans';
+import {
+  attributionAfter,
+  attributionBefore,
+  attributionLater,
+  clauseSubject,
+  sentenceEndOf,
+  sentenceStartOf,
+  type Attribution,
+} from './attribution';
+import { expectsSpeaker, introducedAsTerm, looksLikeTitle, type QuoteShape } from './classify';
+import type { QuoteLexicon } from './lexicon';
+import { isSpace, pairParagraphMarks, type MarkKind, type QuoteSegment } from './marks';
+import { cueAt, subjectBefore, type Phrase } from './phrases';
+import { tokenize, type Token } from './tokens';
+
+/**
+ * The work on one paragraph: pairing its quotation marks, grouping the quotations into units and
+ * attributing each as far as its own paragraph allows. Tokens live only while a paragraph is read;
+ * what is kept is token-free, with offsets relative to the paragraph.
+ */
+
+const WINDOW = 60;
+
+export interface Reported {
+  speaker: Span;
+  cue: Span | null;
+}
+
+/** A quotation of one paragraph: one or more segments on one line, attributed as far as the paragraph allows. */
+export interface ParagraphUnit {
+  /** Its line, among the paragraph's lines. */
+  line: number;
+  segments: QuoteSegment[];
+  /** The speaker and cue of its own attribution; null when it has none. */
+  speaker: Span | null;
+  cue: Span | null;
+  /** For a quotation with no attribution: who the text before it on its line reports as speaking, or its clause's subject. */
+  reported: Reported | null;
+  expectsSpeaker: boolean;
+}
+
+/** Everything the document needs of one paragraph's quotations, offsets relative to the paragraph. */
+export class ParagraphQuotes {
+  private reportedByLine: Map<number, Span | null> | null = null;
+
+  constructor(
+    readonly segments: QuoteSegment[],
+    readonly unmatched: Span[],
+    readonly units: ParagraphUnit[],
+    /** True when the next paragraph continues a quote this one leaves running on. */
+    readonly continuing: boolean,
+    /** The text the paragraph was read in, where it starts at `origin`, and its lines there. */
+    private readonly text: string,
+    private readonly origin: number,
+    private readonly lines: Span[],
+    private readonly lexicon: QuoteLexicon,
+  ) {}
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  /**
+   * Who the last attribution of line `index` reports as speaking: the fallback speaker of a quotation
+   * on the line after. Worked out when first asked, as few lines are ever asked about.
+   */
+  reportedOnLine(index: number): Span | null {
+    this.reportedByLine ??= new Map();
+    let speaker = this.reportedByLine.get(index);
+    if (speaker === undefined) {
+      const tokens = tokenize(this.text, this.lines[index], []);
+      const found = reportedSpeaker(this.lexicon, tokens, 0, tokens.length)?.speaker;
+      speaker = found ? { start: found.start - this.origin, end: found.end - this.origin } : null;
+      this.reportedByLine.set(index, speaker);
+    }
+    return speaker;
+  }
+}
+
+/**
+ * What a paragraph's quotations depend on besides its text, as a short cache context: whether the
+ * previous paragraph left a quote running on ('c'), the kind of mark opening the next paragraph
+ * ('d', 's'), and whether the characters just before and after the paragraph count as spaces (' ')
+ * or not ('x': pairing sees them only as spaces or not). Empty in the common case.
+ */
+export function paragraphContext(text: string, paragraph: Span, continuesPrevious: boolean, nextOpening: MarkKind | null): string {
+  const spaceBefore = isSpace(text[paragraph.start - 1]);
+  const spaceAfter = isSpace(text[paragraph.end]);
+  if (!continuesPrevious && nextOpening === null && spaceBefore && spaceAfter) return '';
+  const next = nextOpening === 'double' ? 'd' : nextOpening === 'single' ? 's' : '-';
+  return `${continuesPrevious ? 'c' : '-'}${next}${spaceBefore ? ' ' : 'x'}${spaceAfter ? ' ' : 'x'}`;
+}
+
+/** The quotations of a paragraph, from its text and its context (see paragraphContext). */
+export function quotesOfParagraph(paragraphText: string, context: string, lexicon: QuoteLexicon): ParagraphQuotes {
+  // A byte-order mark stands for a neighbour that is no space, so that pairing sees what it saw in the document.
+  const before = context[2] === 'x' ? '\uFEFF' : '';
+  const text = before + paragraphText + (context[3] === 'x' ? '\uFEFF' : '');
+  const paragraph = { start: before.length, end: before.length + paragraphText.length };
+  const nextOpening = context[1] === 'd' ? 'double' : context[1] === 's' ? 'single' : null;
+  const { segments, unmatched, lines, continuing } = pairParagraphMarks(text, paragraph, context[0] === 'c', nextOpening);
+  const relative = (s: Span): Span => ({ start: s.start - paragraph.start, end: s.end - paragraph.start });
+  const shifted = segments.map((s) => ({ ...s, ...relative(s) }));
+  const units: ParagraphUnit[] = [];
+  let li = 0;
+  for (let first = 0; first < segments.length; ) {
+    while (lines[li].end < segments[first].start) li++;
+    let end = first + 1;
+    while (end < segments.length && segments[end].start <= lines[li].end) end++;
+    let at = first; // a unit's segments follow one another
+    for (const unit of unitsOfLine(text, lexicon, lines[li], segments.slice(first, end))) {
+      units.push({
+        line: li,
+        segments: shifted.slice(at, (at += unit.segments.length)),
+        speaker: unit.speaker && relative(unit.speaker),
+        cue: unit.cue && relative(unit.cue),
+        reported: unit.reported && { speaker: relative(unit.reported.speaker), cue: unit.reported.cue && relative(unit.reported.cue) },
+        expectsSpeaker: unit.expectsSpeaker,
+      });
+    }
+    first = end;
+  }
+  return new ParagraphQuotes(shifted, unmatched.map(relative), units, continuing, text, paragraph.start, lines, lexicon);
+}
+
+/** A quotation being attributed: its segments with their token positions. */
+interface Unit {
+  segments: QuoteSegment[];
+  /** Token index of the opening mark of the first segment and of the last token of the last one. */
+  open: number;
+  close: number;
+  attribution: Attribution | null;
+  reported: Reported | null;
+  speaker: Span | null;
+  cue: Span | null;
+  expectsSpeaker: boolean;
+}
+
+function span(tokens: Token[], first: number, last: number): Span {
+  return { start: tokens[first].start, end: tokens[last].end };
+}
+
+/** The quotations starting on one line, grouped into units and attributed within the line. */
+function unitsOfLine(text: string, words: QuoteLexicon, line: Span, segments: QuoteSegment[]): Unit[] {
+  const { tokens, units } = groupedUnits(text, words, line, segments);
+  const headline = inHeadline(tokens);
+  units.forEach((unit, k) => {
+    const previousEnd = k > 0 ? units[k - 1].close + 1 : 0;
+    const nextOpen = k + 1 < units.length ? units[k + 1].open : tokens.length;
+    // Attributions stand near their quote: looking at most WINDOW tokens away keeps long lines linear.
+    const sentenceStart = sentenceStartOf(tokens, unit.open, Math.max(0, unit.open - WINDOW));
+    const sentenceEnd = sentenceEndOf(tokens, unit.close + 1, Math.min(tokens.length, unit.close + 1 + WINDOW));
+    const afterLimit = Math.min(nextOpen, sentenceEnd);
+    const shape = shapeOf(text, tokens, unit, Math.max(previousEnd, sentenceStart), headline);
+    const after = (): Attribution | null => attributionAfter(words, tokens, unit.close, afterLimit);
+    const before = (): Attribution | null => attributionBefore(words, tokens, unit.open, sentenceStart);
+    // "Pataki said Trump “has a track record.” He added …": a quote that ends the sentence its
+    // attribution began belongs to that attribution, not to the next sentence's.
+    const endsSentenceBegunBefore = !shape.startsSentence && shape.endsWithStop;
+    unit.attribution ??= (endsSentenceBegunBefore ? before() ?? after() : after() ?? before()) ?? attributionLater(words, tokens, unit.close, afterLimit);
+    unit.expectsSpeaker = expectsSpeaker(words, tokens, unit.open, shape, unit.attribution !== null);
+    if (!unit.expectsSpeaker) {
+      // A title or a scare quote: nobody speaks it, whatever verb stands nearby...
+      unit.attribution = null;
+      // ...unless a short phrase is quoted from a named subject ("Reid has been pounding Trump as a “con artist”").
+      // Not after "the" or a possessive, which name a term: "the “Buffett rule”", "Trump's “rubble” remark".
+      const subject = shape.startsSentence ? null : clauseSubject(words, tokens, unit.open, sentenceStart);
+      const before = tokens[unit.open - 1];
+      const namesTerm = before !== undefined && (before.lower === 'the' || /['’]s$/.test(before.text));
+      if (subject && !namesTerm && namesSomeone(words, tokens, subject) && !introducedAsTerm(words, tokens, unit.open, shape.words) && !looksLikeTitle(shape.words)) {
+        unit.expectsSpeaker = true;
+        unit.reported = { speaker: span(tokens, subject.first, subject.last), cue: null };
+      }
+    } else if (unit.attribution) {
+      unit.speaker = span(tokens, unit.attribution.phrase.first, unit.attribution.phrase.last);
+      const cue = unit.attribution.cue;
+      unit.cue = cue ? span(tokens, cue.first, cue.last) : null;
+    } else if (shape.startsSentence) {
+      unit.reported = reportedSpeaker(words, tokens, previousEnd, sentenceStart);
+    } else {
+      // A quotation inside a sentence with no speech verb is most often its subject's words.
+      const subject = clauseSubject(words, tokens, unit.open, sentenceStart);
+      if (subject) unit.reported = { speaker: span(tokens, subject.first, subject.last), cue: null };
+    }
+  });
+  return units;
+}
+
+/** Segments of one line, tokenised, grouped into units: a quote broken by its attribution is one unit. */
+function groupedUnits(text: string, lexicon: QuoteLexicon, line: Span, segments: QuoteSegment[]): { tokens: Token[]; units: Unit[] } {
+  const insides = segments.map((s) => ({ start: s.start + s.openLength, end: s.end - s.closeLength }));
+  const tokens = tokenize(text, line, insides);
+  const units: Unit[] = [];
+  for (const segment of segments) {
+    const open = firstStartingFrom(tokens, segment.start);
+    const close = Math.max(open, firstStartingFrom(tokens, segment.end) - 1);
+    units.push({ segments: [segment], open, close, attribution: null, reported: null, speaker: null, cue: null, expectsSpeaker: true });
+  }
+  const merged: Unit[] = [];
+  for (const unit of units) {
+    const previous = merged[merged.length - 1];
+    if (previous) {
+      const limit = unit.open;
+      const attribution = attributionAfter(lexicon, tokens, previous.close, limit);
+      if (attribution && continuesSentence(text, tokens, previous, unit, attribution)) {
+        previous.segments.push(unit.segments[0]);
+        previous.close = unit.close;
+        previous.attribution = attribution;
+        continue;
+      }
+    }
+    merged.push(unit);
+  }
+  return { tokens, units: merged };
+}
+
+/**
+ * "“We are ready,” she said, “to talk.”": the first part stops on a comma (or no stop), only
+ * the attribution stands between the parts, and the second part goes on in lower case.
+ */
+function continuesSentence(text: string, tokens: Token[], first: Unit, second: Unit, attribution: Attribution): boolean {
+  const lastSegment = first.segments[first.segments.length - 1];
+  const beforeClose = text[lastSegment.end - lastSegment.closeLength - 1] ?? '';
+  if (/[.!?]/.test(beforeClose)) return false;
+  let j = Math.max(attribution.phrase.last, attribution.cue?.last ?? 0) + 1;
+  // Only punctuation or the rest of the attribution ("she said in a statement,") may stand between.
+  while (j < second.open && !(tokens[j].type === 'punct' && /[.!?]/.test(tokens[j].text))) j++;
+  if (j < second.open) return false;
+  const firstWord = tokens[second.open + 1];
+  if (!firstWord || firstWord.type !== 'word') return false;
+  return !firstWord.capitalized || firstWord.text === 'I';
+}
+
+function shapeOf(text: string, tokens: Token[], unit: Unit, sentenceStart: number, headline: boolean): QuoteShape {
+  const words: Token[] = [];
+  for (let i = unit.open; i <= unit.close; i++) if (tokens[i].quoted && tokens[i].type === 'word') words.push(tokens[i]);
+  const inner = unit.segments.map((s) => text.slice(s.start + s.openLength, s.end - s.closeLength)).join(' ').trim();
+  const sentential = /[.!?,]["'”’]?$/.test(inner) || /[.!?]\s+\p{Lu}/u.test(inner) || words.length >= 8;
+  let startsSentence = true;
+  for (let i = sentenceStart; i < unit.open && startsSentence; i++) if (tokens[i].type === 'word' && !tokens[i].quoted) startsSentence = false;
+  return { words, startsSentence, sentential, endsWithStop: /[.!?]$/.test(inner), inHeadline: headline };
+}
+
+/** Most words outside quotations capitalised, as in a title-case headline. */
+function inHeadline(tokens: Token[]): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (const t of tokens) {
+    if (t.type !== 'word' || t.quoted || !/^\p{L}/u.test(t.text)) continue;
+    words++;
+    if (t.capitalized) capitalised++;
+  }
+  return words >= 3 && words <= 25 && capitalised >= 0.8 * words;
+}
+
+/**
+ * The speaker of the last attribution among tokens [from, to): "Trump said in a statement:" or
+ * "Kim told reporters talks would resume." before a quotation that stands alone.
+ */
+function reportedSpeaker(lexicon: QuoteLexicon, tokens: Token[], from: number, to: number): Reported | null {
+  for (let j = to - 1; j >= from && j >= to - WINDOW; j--) {
+    const cue = cueAt(lexicon, tokens, j);
+    if (!cue || cue.kind !== 'verb' || cue.participle) continue;
+    const subject = subjectBefore(lexicon, tokens, j, sentenceStartOf(tokens, j, Math.max(0, j - WINDOW)));
+    if (subject) return { speaker: span(tokens, subject.first, subject.last), cue: span(tokens, cue.first, cue.last) };
+  }
+  return null;
+}
+
+/** A phrase holding a capitalised name or a personal pronoun. */
+function namesSomeone(lexicon: QuoteLexicon, tokens: Token[], phrase: Phrase): boolean {
+  for (let j = phrase.first; j <= phrase.last; j++) {
+    const t = tokens[j];
+    if (lexicon.pronounGender.has(t.lower) && t.lower !== 'it') return true;
+    if (t.capitalized && j > phrase.first && !lexicon.determiners.has(t.lower)) return true;
+    if (t.capitalized && j === phrase.first && phrase.first === phrase.last) return true;
+  }
+  return false;
+}
