@@ -9,45 +9,45 @@
 interface Entry<T> {
   /** The paragraph text, as an independent copy. */
   key: string;
-  /** Values by context: what else besides the text a value depends on (empty for most stages). */
-  values: Map<string, T>;
+  /** What else besides the text the value depends on (empty for most stages). */
+  context: string;
+  value: T;
+  /** The last analysis that used the entry. */
+  used: number;
 }
 
 export class ParagraphCache<T> {
-  private previous = new Map<string, Entry<T>>();
-  private current = new Map<string, Entry<T>>();
+  private readonly entries = new Map<string, Entry<T>>();
+  private analysis = 0;
 
   /**
    * The value for `key` in `context`, computed by `compute` on an independent copy of the key when
-   * the last analysis did not leave one. A stage whose results depend on earlier paragraphs passes
-   * that state as `context`, short, so the paragraph text is stored once whatever the state.
+   * no analysis left one. A stage whose results depend on earlier paragraphs passes that state as
+   * `context`; one context is kept per paragraph text, the one last asked for.
    */
   get(key: string, compute: (ownKey: string) => T, context = ''): T {
-    let entry = this.current.get(key);
-    const earlier = entry ? undefined : this.previous.get(key);
-    if (earlier && earlier.values.size === 1 && earlier.values.has(context)) {
-      // The usual case after an edit elsewhere: the paragraph as it was, in the same context.
-      this.current.set(earlier.key, earlier);
-      return earlier.values.get(context) as T;
+    const entry = this.entries.get(key);
+    if (entry && entry.context === context) {
+      entry.used = this.analysis;
+      return entry.value;
     }
-    if (!entry) {
-      entry = { key: earlier?.key ?? detached(key), values: new Map() };
-      this.current.set(entry.key, entry);
-    }
-    if (entry.values.has(context)) return entry.values.get(context) as T;
-    const value = earlier?.values.has(context) ? (earlier.values.get(context) as T) : compute(entry.key);
-    entry.values.set(context, value);
+    const ownKey = entry?.key ?? detached(key);
+    const value = compute(ownKey);
+    this.entries.set(ownKey, { key: ownKey, context, value, used: this.analysis });
     return value;
   }
 
-  /** Ends one analysis: what it did not use is dropped, what it used is kept for the next one. */
+  /**
+   * Ends one analysis: what it did not use is dropped, what it used is kept for the next one.
+   * Entries are marked rather than moved to a new map, so an analysis that changes little allocates little.
+   */
   settle(): void {
-    this.previous = this.current;
-    this.current = new Map();
+    for (const [key, entry] of this.entries) if (entry.used !== this.analysis) this.entries.delete(key);
+    this.analysis++;
   }
 
   get size(): number {
-    return this.current.size + this.previous.size;
+    return this.entries.size;
   }
 }
 
