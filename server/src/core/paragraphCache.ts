@@ -26,12 +26,24 @@ export class ParagraphCache<T> {
    * `context`; one context is kept per paragraph text, the one last asked for.
    */
   get(key: string, compute: (ownKey: string) => T, context = ''): T {
+    return this.lookup(key, compute, context, true);
+  }
+
+  /**
+   * Like get, for a key that is already a string of its own, as Paragraph.text is: it is stored as
+   * it is, so every stage keyed on a paragraph's text shares one copy of it.
+   */
+  getOwn(ownKey: string, compute: (ownKey: string) => T, context = ''): T {
+    return this.lookup(ownKey, compute, context, false);
+  }
+
+  private lookup(key: string, compute: (ownKey: string) => T, context: string, copy: boolean): T {
     const entry = this.entries.get(key);
     if (entry && entry.context === context) {
       entry.used = this.analysis;
       return entry.value;
     }
-    const ownKey = entry?.key ?? detached(key);
+    const ownKey = entry?.key ?? (copy ? detached(key) : key);
     const value = compute(ownKey);
     this.entries.set(ownKey, { key: ownKey, context, value, used: this.analysis });
     return value;
@@ -51,9 +63,16 @@ export class ParagraphCache<T> {
   }
 }
 
-/** A flat copy of `s` that shares no memory with the string it was sliced from. */
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
+/**
+ * A flat copy of `s` that shares no memory with the string it was sliced from; one byte per
+ * character when it can be (a paragraph of a document with one curly quote anywhere would
+ * otherwise take two).
+ */
 function detached(s: string): string {
-  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+  if (s.length < 13) return s;
+  return BEYOND_LATIN1.test(s) ? Buffer.from(s, 'utf16le').toString('utf16le') : Buffer.from(s, 'latin1').toString('latin1');
 }
 
 /**

@@ -120,13 +120,13 @@ function pushTrimmed(text: string, sentences: Sentence[], from: number, to: numb
 interface ParagraphSentences {
   /** The paragraph's own copy of its text. */
   text: string;
-  /** Start/end pairs relative to the paragraph. */
-  bounds: Int32Array;
+  /** Start/end pairs relative to the paragraph (a plain array: far smaller than a typed one this short). */
+  bounds: number[];
 }
 
 function sentencesOf(paragraphText: string): ParagraphSentences {
   const sentences = splitSentences(paragraphText, { start: 0, end: paragraphText.length, index: 0, text: paragraphText });
-  return { text: paragraphText, bounds: Int32Array.from(sentences.flatMap((s) => [s.start, s.end])) };
+  return { text: paragraphText, bounds: sentences.flatMap((s) => [s.start, s.end]) };
 }
 
 /** Paragraphs and sentences; with a cache, only paragraphs not seen in the last analysis are split again. */

@@ -21,6 +21,8 @@ const LONG_PARAGRAPH = 20000;
 
 interface Piece extends Span {
   text: string;
+  /** The text is a paragraph's own string (else a slice of the document, copied when cached). */
+  own: boolean;
 }
 
 /** The pieces of text tokenised one at a time: paragraphs (no expression crosses one), or the sentences of very long ones. */
@@ -29,13 +31,13 @@ function pieces(structure: TextStructure): Piece[] {
   let sentence = 0;
   for (const paragraph of structure.paragraphs) {
     if (paragraph.end - paragraph.start <= LONG_PARAGRAPH) {
-      result.push(paragraph);
+      result.push({ ...paragraph, own: true });
       continue;
     }
     while (sentence < structure.sentences.length && structure.sentences[sentence].end <= paragraph.start) sentence++;
     for (; sentence < structure.sentences.length && structure.sentences[sentence].start < paragraph.end; sentence++) {
       const { start, end } = structure.sentences[sentence];
-      result.push({ start, end, text: structure.text.slice(start, end) });
+      result.push({ start, end, text: structure.text.slice(start, end), own: false });
     }
   }
   return result;
@@ -47,11 +49,14 @@ interface ResolutionState {
   quarter: string | null;
 }
 
-/** The expressions of one piece (offsets relative to it) and the state the next piece starts from. */
-interface PieceDates {
-  expressions: TemporalExpression[];
-  state: ResolutionState;
-}
+/** An expression as cached: offsets relative to its piece; its text is sliced when it is placed. */
+type PieceExpression = Omit<TemporalExpression, 'text'>;
+
+/**
+ * The expressions of one piece and the state the next piece starts from; null for the many pieces
+ * without any, which pass the state on unchanged (and cost the cache almost nothing).
+ */
+type PieceDates = { expressions: PieceExpression[]; state: ResolutionState } | null;
 
 /**
  * The expressions of one piece's own text, resolved from `state`. Depends only on the dateline, the
@@ -59,10 +64,10 @@ interface PieceDates {
  */
 function datesOfPiece(text: string, anchor: ReturnType<typeof parseDct>, state: ResolutionState): PieceDates {
   TRIGGER.lastIndex = 0;
-  if (!TRIGGER.test(text)) return { expressions: [], state };
+  if (!TRIGGER.test(text)) return null;
   const anchorDate = anchor?.date ?? FLOATING_ANCHOR;
   let { ref, quarter } = state;
-  const expressions: TemporalExpression[] = [];
+  const expressions: PieceExpression[] = [];
   const tokens = tokenize(text);
   for (const match of new Grammar(tokens).matches()) {
     let tense: Tense | undefined;
@@ -75,7 +80,7 @@ function datesOfPiece(text: string, anchor: ReturnType<typeof parseDct>, state: 
     const start = tokens[match.start].start;
     const end = tokens[match.end - 1].end;
     const value = !anchor && r.relative ? floating(r.value) : r.value;
-    const expression: TemporalExpression = { text: text.slice(start, end), start, end, type: r.type, value, relative: r.relative };
+    const expression: PieceExpression = { start, end, type: r.type, value, relative: r.relative };
     if (r.mod) expression.mod = r.mod;
     expressions.push(expression);
     const specific = SPECIFIC_DATE.exec(r.value);
@@ -83,7 +88,7 @@ function datesOfPiece(text: string, anchor: ReturnType<typeof parseDct>, state: 
     // the quarter reported on, for later comparisons
     if (!r.comparison) quarter = reportedPeriod(r.value, anchorDate, quarter);
   }
-  return { expressions, state: { ref, quarter } };
+  return expressions.length === 0 ? null : { expressions, state: { ref, quarter } };
 }
 
 /** Without a dateline, relative values are computed from an arbitrary day and then shown with X digits. */
@@ -101,8 +106,15 @@ export function findTemporalExpressions(structure: TextStructure, dct: DocumentC
   for (const piece of pieces(structure)) {
     const from = state;
     const context = `${dct?.value ?? ''} ${from.ref} ${from.quarter ?? ''}`;
-    const found = pieceCache.get(piece.text, (own) => datesOfPiece(own, anchor, from), context);
-    for (const e of found.expressions) expressions.push({ ...e, start: e.start + piece.start, end: e.end + piece.start });
+    const found = piece.own
+      ? pieceCache.getOwn(piece.text, (own) => datesOfPiece(own, anchor, from), context)
+      : pieceCache.get(piece.text, (own) => datesOfPiece(own, anchor, from), context);
+    if (!found) continue;
+    for (const e of found.expressions) {
+      const start = e.start + piece.start;
+      const end = e.end + piece.start;
+      expressions.push({ text: structure.text.slice(start, end), ...e, start, end });
+    }
     state = found.state;
   }
   return expressions;
