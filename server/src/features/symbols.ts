@@ -11,16 +11,27 @@ function excerpt(text: string, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-/** The smallest span covering all of `spans` (LSP wants a parent's range to contain its children). */
-function cover(spans: Span[]): Span {
-  // A loop, not Math.min(...spans): an archive-sized article has more mentions than a call has arguments.
+/**
+ * The smallest span covering all of the `groups` of spans (LSP wants a parent's range to contain its
+ * children). Loops, not Math.min(...spans) or spreads into one array: an archive-sized article has more
+ * mentions than a call has arguments, and the outline is rebuilt after every edit.
+ */
+function cover(...groups: Span[][]): Span {
   let start = Infinity;
   let end = -Infinity;
-  for (const span of spans) {
-    if (span.start < start) start = span.start;
-    if (span.end > end) end = span.end;
+  for (const spans of groups) {
+    for (const span of spans) {
+      if (span.start < start) start = span.start;
+      if (span.end > end) end = span.end;
+    }
   }
   return { start, end };
+}
+
+/** The span covering every speaker's mentions, titles and quotes. */
+function coverSpeakers(article: Article, speakers: Array<Person | Organization>): Span {
+  const covers = speakers.map((s) => cover(s.mentions, 'titles' in s ? s.titles : [], quotesBy(article, s.id)));
+  return cover(covers);
 }
 
 function quoteSymbol(document: TextDocument, quote: Quote): DocumentSymbol {
@@ -32,7 +43,7 @@ function speakerSymbol(article: Article, document: TextDocument, speaker: Person
   const quotes = quotesBy(article, speaker.id);
   const first = speaker.mentions[0];
   const titles = 'titles' in speaker ? speaker.titles : [];
-  const extent = cover([...speaker.mentions, ...titles, ...quotes]);
+  const extent = cover(speaker.mentions, titles, quotes);
   return {
     name: speaker.name,
     detail: titles[0]?.text ?? ('titles' in speaker ? '' : 'organisation'),
@@ -43,9 +54,9 @@ function speakerSymbol(article: Article, document: TextDocument, speaker: Person
   };
 }
 
-function group(document: TextDocument, name: string, children: DocumentSymbol[], spans: Span[]): DocumentSymbol | null {
+function group(document: TextDocument, name: string, children: DocumentSymbol[], extent: Span): DocumentSymbol | null {
   if (children.length === 0) return null;
-  const range = toRange(document, cover(spans));
+  const range = toRange(document, extent);
   return { name, kind: SymbolKind.Namespace, range, selectionRange: { start: range.start, end: range.start }, children };
 }
 
@@ -59,14 +70,14 @@ export function documentSymbols(article: Article, document: TextDocument): Docum
     document,
     'People',
     people.map((p) => speakerSymbol(article, document, p)),
-    people.flatMap((p) => [...p.mentions, ...p.titles, ...quotesBy(article, p.id)]),
+    coverSpeakers(article, people),
   );
   const sources = article.organizations.filter((o) => o.mentions.length > 0 && quotesBy(article, o.id).length > 0);
   const sourcesGroup = group(
     document,
     'Organisations quoted',
     sources.map((o) => speakerSymbol(article, document, o)),
-    sources.flatMap((o) => [...o.mentions, ...quotesBy(article, o.id)]),
+    coverSpeakers(article, sources),
   );
   const timeline = inTimeOrder(article.dates, article.dct);
   const datesGroup = group(
@@ -76,7 +87,7 @@ export function documentSymbols(article: Article, document: TextDocument): Docum
       const range = toRange(document, date);
       return { name: `${date.text} → ${date.value}`, detail: describeValue(date.type, date.value), kind: SymbolKind.Event, range, selectionRange: range };
     }),
-    timeline,
+    cover(timeline),
   );
   const groups = [peopleGroup, sourcesGroup, datesGroup].filter((g): g is DocumentSymbol => g !== null);
   if (!article.headline) return groups;
