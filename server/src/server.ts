@@ -86,17 +86,25 @@ connection.onDidChangeConfiguration(async (change) => {
   else applySettings(change.settings?.pressMarkup);
 });
 
-// Edits arrive in bursts while typing. After an analysis, the next one waits until as much time has
-// passed as the last one took (at most BURST_MS): a lone edit is analysed at once, a burst is analysed
-// in batches for its latest version, and a slow document cannot keep the server busy all the time.
-// (The connection hands over one message per event-loop turn, so setImmediate alone would not batch.)
+// A lone edit is analysed at once (after QUEUE_MS, so that changes already sent are taken in too). Edits
+// arriving faster than the document analyses are a burst: after an analysis, the next one then waits until
+// as much time has passed as the last one took (at most BURST_MS), and covers the latest version, so a
+// slow document cannot keep the server busy all the time. (The connection hands over one message per
+// event-loop turn, so setImmediate alone would not batch.)
+const QUEUE_MS = 1;
 const BURST_MS = 50;
 const pending = new Map<string, NodeJS.Timeout>();
 const lastAnalysis = new Map<string, { end: number; duration: number }>();
+const lastChange = new Map<string, number>();
 function scheduleDiagnostics(document: TextDocument): void {
+  const now = performance.now();
+  const previousChange = lastChange.get(document.uri);
+  lastChange.set(document.uri, now);
   if (pending.has(document.uri)) return; // the scheduled run reads the latest version
   const last = lastAnalysis.get(document.uri);
-  const delay = last ? Math.max(0, Math.min(BURST_MS, last.duration) - (performance.now() - last.end)) : 0;
+  const window = last ? Math.min(BURST_MS, last.duration) : 0;
+  const burst = last !== undefined && previousChange !== undefined && now - previousChange < window;
+  const delay = burst ? Math.max(QUEUE_MS, window - (now - last.end)) : QUEUE_MS;
   pending.set(
     document.uri,
     setTimeout(() => {
@@ -119,6 +127,7 @@ documents.onDidClose((event) => {
   clearTimeout(pending.get(event.document.uri));
   pending.delete(event.document.uri);
   lastAnalysis.delete(event.document.uri);
+  lastChange.delete(event.document.uri);
   articles.forget(event.document.uri);
   connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
