@@ -1,10 +1,11 @@
-import type { LexiconExtensions, Mention, Organization, Person, TextStructure } from '../model';
+import type { LexiconExtensions, Mention, Organization, Person, Span, TextStructure, Title } from '../model';
 import { stageCache, type AnalysisCache } from '../paragraphCache';
+import { firstStartingFrom } from '../spans';
 import { linkTitleAnaphors } from './anaphora';
 import { assignGenders } from './gender';
-import { peopleLexicon } from './lexicon';
+import { peopleLexicon, type PeopleLexicon } from './lexicon';
 import { linkMentions, placeTitle, sortMentions, type MentionSource, type PersonDraft } from './linking';
-import { analyseParagraph, type ParagraphPeople, type PlacedParagraph, type TitleSite } from './paragraph';
+import { analyseParagraph, type ParagraphPeople, type PlacedParagraphs, type TitleSite } from './paragraph';
 
 export interface PeopleAnalysis {
   people: Person[];
@@ -20,48 +21,76 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
   const lex = peopleLexicon(lexicon);
   const { text, sentences } = structure;
   const paragraphCache = stageCache<ParagraphPeople>(cache, 'people');
-  // Words that keep their full stop ("Mr.", "Sen."), needed only when a paragraph is read afresh.
-  let abbreviations: Set<string> | undefined;
-  let sentence = 0;
-  const paragraphs = structure.paragraphs.map((p): PlacedParagraph => {
-    const first = sentence;
-    while (sentence < sentences.length && sentences[sentence].paragraphIndex === p.index) sentence++;
-    const last = sentence;
-    const found = paragraphCache.get(p.text, (own) => {
-      // The structure splits sentences by the paragraph's text alone, so they belong with it in the cache.
-      const ownSentences = sentences.slice(first, last).map((s) => ({ start: s.start - p.start, end: s.end - p.start }));
-      abbreviations ??= new Set([...lex.honorifics.keys(), ...lex.titleAbbreviations.keys()]);
-      return analyseParagraph(own, ownSentences, lex, abbreviations);
-    });
-    return { found, offset: p.start, index: p.index };
-  });
-  const drafts = linkMentions(lex, text, paragraphs);
+  // One reader for every paragraph read afresh, rather than a closure per paragraph.
+  let current = structure.paragraphs[0];
+  const readParagraph = (own: string): ParagraphPeople => {
+    // The structure splits sentences by the paragraph's text alone, so they belong with it in the cache.
+    const ownSentences: Span[] = [];
+    for (let k = firstStartingFrom(sentences, current.start); k < sentences.length && sentences[k].paragraphIndex === current.index; k++) {
+      ownSentences.push({ start: sentences[k].start - current.start, end: sentences[k].end - current.start });
+    }
+    return analyseParagraph(own, ownSentences, lex, abbreviationsOf(lex));
+  };
+  const found: ParagraphPeople[] = [];
+  for (const p of structure.paragraphs) {
+    current = p;
+    found.push(paragraphCache.getOwn(p.text, readParagraph));
+  }
+  const placed: PlacedParagraphs = { found, paragraphs: structure.paragraphs };
+  const drafts = linkMentions(lex, text, placed);
   for (const d of drafts) {
     for (const { name, offset } of d.sources) if (name) for (const t of name.titles) d.titles.push(placeTitle(t, offset));
   }
-  linkTitleAnaphors(text, paragraphs, drafts);
+  linkTitleAnaphors(text, placed, drafts);
   for (const d of drafts) {
     d.titles = uniqueTitles(d.titles);
     sortMentions(d);
   }
-  const genders = assignGenders(lex, paragraphs, drafts);
-  const people = drafts.map((d, k): Person => {
-    const person: Person = { id: `p${k + 1}`, name: fullestName(text, d), titles: d.titles.map((t) => t.title), mentions: d.mentions };
-    const gender = genders.get(d);
+  const genders = assignGenders(lex, placed, drafts);
+  const people: Person[] = [];
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k];
+    const titles: Title[] = [];
+    for (const t of d.titles) titles.push(t.title);
+    const person: Person = { id: `p${k + 1}`, name: fullestName(text, d), titles, mentions: d.mentions };
+    const gender = genders[k];
     if (gender) person.gender = gender;
-    return person;
-  });
-  return { people, organizations: groupOrganizations(text, paragraphs) };
+    people.push(person);
+  }
+  return { people, organizations: groupOrganizations(text, placed) };
+}
+
+const abbreviationSets = new WeakMap<PeopleLexicon, Set<string>>();
+
+/** Words that keep their full stop ("Mr.", "Sen."), made once per lexicon rather than per analysis. */
+function abbreviationsOf(lex: PeopleLexicon): Set<string> {
+  let abbreviations = abbreviationSets.get(lex);
+  if (!abbreviations) {
+    abbreviations = new Set([...lex.honorifics.keys(), ...lex.titleAbbreviations.keys()]);
+    abbreviationSets.set(lex, abbreviations);
+  }
+  return abbreviations;
 }
 
 /** One title per wording (letter case aside), in text order. */
 function uniqueTitles(titles: TitleSite[]): TitleSite[] {
-  const seen = new Map<string, TitleSite>();
-  for (const t of titles.sort((a, b) => a.title.start - b.title.start)) {
-    const key = t.title.text.toLowerCase();
-    if (!seen.has(key)) seen.set(key, t);
-  }
-  return [...seen.values()];
+  if (titles.length < 2) return titles;
+  let inOrder = true;
+  for (let k = 1; k < titles.length && inOrder; k++) inOrder = titles[k - 1].title.start <= titles[k].title.start;
+  if (!inOrder) titles.sort(byTitleStart);
+  // A person has few wordings: a scan is cheaper than a map.
+  const unique: TitleSite[] = [];
+  for (const t of titles) if (!hasWording(unique, t.key)) unique.push(t);
+  return unique;
+}
+
+function hasWording(titles: TitleSite[], key: string): boolean {
+  for (const t of titles) if (t.key === key) return true;
+  return false;
+}
+
+function byTitleStart(a: TitleSite, b: TitleSite): number {
+  return a.title.start - b.title.start;
 }
 
 /** The longest form of the name in the article, without honorific or possessive ending. */
@@ -88,9 +117,12 @@ function fullestName(text: string, d: PersonDraft): string {
 }
 
 /** Organisations grouped by name (a leading "The" aside), numbered in order of first mention. */
-function groupOrganizations(text: string, paragraphs: PlacedParagraph[]): Organization[] {
+function groupOrganizations(text: string, placed: PlacedParagraphs): Organization[] {
   const byName = new Map<string, Organization>();
-  for (const { found, offset } of paragraphs) {
+  const organizations: Organization[] = [];
+  for (let index = 0; index < placed.found.length; index++) {
+    const found = placed.found[index];
+    const offset = placed.paragraphs[index].start;
     for (const o of found.organizations) {
       const start = o.start + offset;
       const end = o.end + offset;
@@ -98,11 +130,12 @@ function groupOrganizations(text: string, paragraphs: PlacedParagraph[]): Organi
       if (o.possessive) mention.possessive = true;
       let org = byName.get(o.key);
       if (!org) {
-        org = { id: `o${byName.size + 1}`, name: mention.text, mentions: [] };
+        org = { id: `o${organizations.length + 1}`, name: mention.text, mentions: [] };
         byName.set(o.key, org);
+        organizations.push(org);
       }
       org.mentions.push(mention);
     }
   }
-  return [...byName.values()];
+  return organizations;
 }

@@ -1,6 +1,6 @@
 import type { Mention, MentionKind, Title } from '../model';
 import type { PeopleLexicon } from './lexicon';
-import type { NameSite, PlacedParagraph, TitleSite } from './paragraph';
+import type { NameSite, PlacedParagraphs, TitleSite } from './paragraph';
 
 /** Where a mention was found: a name, or the "the" of "the senator". */
 export interface MentionSource {
@@ -32,6 +32,14 @@ export interface PersonDraft {
   sources: MentionSource[];
   /** Titles with their offsets placed in the document. */
   titles: TitleSite[];
+  /** How many of `mentions` (in text order) an earlier pass over the text found. */
+  settled: number;
+  /** Start of the latest mention found in the current pass over the text, or -1. */
+  latest: number;
+}
+
+function newDraft(words: string[], surname: string, given: string | undefined, royal: boolean, eastAsian: boolean): PersonDraft {
+  return { words, surname, given, royal, eastAsian, mentions: [], sources: [], titles: [], settled: 0, latest: -1 };
 }
 
 /** A title found in a paragraph, with its offsets placed in the document. */
@@ -40,15 +48,38 @@ export function placeTitle(site: TitleSite, offset: number): TitleSite {
   const title: Title = { text, start: start + offset, end: end + offset, attachment };
   if (affiliation !== undefined) title.affiliation = affiliation;
   if (former !== undefined) title.former = former;
-  return { title, heads: site.heads, words: site.words, genders: site.genders };
+  return { title, key: site.key, heads: site.heads, words: site.words, genders: site.genders };
 }
 
-/** Puts the draft's mentions (and their sources) in text order. */
+/**
+ * Puts the draft's mentions (and their sources) in text order. Each pass over the text appends a
+ * run already in order, so merging the two runs is the usual work; anything else is sorted.
+ */
 export function sortMentions(d: PersonDraft): void {
-  if (d.mentions.every((m, k) => k === 0 || d.mentions[k - 1].start < m.start)) return;
-  const order = d.mentions.map((_, k) => k).sort((a, b) => d.mentions[a].start - d.mentions[b].start);
-  d.mentions = order.map((k) => d.mentions[k]);
-  d.sources = order.map((k) => d.sources[k]);
+  const { mentions, sources } = d;
+  let split = 1;
+  while (split < mentions.length && mentions[split - 1].start < mentions[split].start) split++;
+  if (split >= mentions.length) return;
+  let rest = split + 1;
+  while (rest < mentions.length && mentions[rest - 1].start <= mentions[rest].start) rest++;
+  if (rest < mentions.length) {
+    const order = mentions.map((_, k) => k).sort((a, b) => mentions[a].start - mentions[b].start);
+    d.mentions = order.map((k) => mentions[k]);
+    d.sources = order.map((k) => sources[k]);
+    return;
+  }
+  // A stable merge: of two mentions starting together, the earlier run's comes first, as a stable sort puts it.
+  const merged: Mention[] = new Array(mentions.length);
+  const mergedSources: MentionSource[] = new Array(mentions.length);
+  let left = 0;
+  let right = split;
+  for (let to = 0; to < mentions.length; to++) {
+    const k = right >= mentions.length || (left < split && mentions[left].start <= mentions[right].start) ? left++ : right++;
+    merged[to] = mentions[k];
+    mergedSources[to] = sources[k];
+  }
+  d.mentions = merged;
+  d.sources = mergedSources;
 }
 
 /** True when the two names can belong to one person: same surname and no conflicting given name. */
@@ -57,88 +88,87 @@ function compatible(d: PersonDraft, surname: string, given: string | undefined):
   return !d.given || !given || d.given === given;
 }
 
-function addMention(draft: PersonDraft, text: string, site: NameSite, offset: number, paragraph: number, kind: MentionKind): Mention {
+function addMention(draft: PersonDraft, text: string, site: NameSite, offset: number, paragraph: number, kind: MentionKind): void {
   const start = site.mentionStart + offset;
   const end = site.end + offset;
   const mention: Mention = { text: text.slice(start, end), start, end, kind: site.prefix?.kind === 'honorific' ? 'honorific' : kind };
   if (site.possessive) mention.possessive = true;
   draft.mentions.push(mention);
   draft.sources.push({ start: site.start + offset, paragraph, offset, sentence: site.sentence, name: site });
-  return mention;
+  // Mentions are found in text order within a pass, so the one just added is the draft's latest.
+  draft.latest = start;
 }
 
-/** Where each draft was mentioned, for "the person of that name mentioned last" in linear time. */
-class MentionIndex {
-  private settled = new Map<PersonDraft, number[]>();
-  private latest = new Map<PersonDraft, number>();
-
-  /** Freezes the mentions found so far (they are in text order) and starts a new pass over the text. */
-  settle(drafts: PersonDraft[]): void {
-    for (const d of drafts) this.settled.set(d, d.mentions.map((m) => m.start));
-    this.latest.clear();
+/** Freezes the mentions found so far (they are in text order) and starts a new pass over the text. */
+function settle(drafts: PersonDraft[]): void {
+  for (const d of drafts) {
+    d.settled = d.mentions.length;
+    d.latest = -1;
   }
+}
 
-  /** Records a mention found in text order during the current pass. */
-  add(d: PersonDraft, start: number): void {
-    this.latest.set(d, start);
+/** The start of the draft's last mention before `at`, or -1. */
+function lastBefore(d: PersonDraft, at: number): number {
+  let best = d.latest;
+  const { mentions } = d;
+  let lo = 0;
+  let hi = d.settled;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].start < at) lo = mid + 1;
+    else hi = mid;
   }
+  if (lo > 0) best = Math.max(best, mentions[lo - 1].start);
+  return best < at ? best : -1;
+}
 
-  /** The start of the draft's last mention before `at`, or -1. */
-  lastBefore(d: PersonDraft, at: number): number {
-    let best = this.latest.get(d) ?? -1;
-    const starts = this.settled.get(d);
-    if (starts) {
-      let lo = 0;
-      let hi = starts.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (starts[mid] < at) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo > 0) best = Math.max(best, starts[lo - 1]);
+/** Whether the draft can be meant by `name`; a plain function of both, so that no closure is made per lookup. */
+type Accept = (d: PersonDraft, name: string) => boolean;
+
+/** "Bush" for a person already known as (George) Bush. */
+const hasSurname: Accept = (d, surname) => !d.royal && d.surname === surname;
+
+/** "Hussein" after "King Hussein", "Francis" after "Francis Bacon". */
+const knownBy: Accept = (d, word) => (d.royal && d.surname === word) || (d.words.length > 1 && d.given === word);
+
+/** The draft among the accepted `options` mentioned last before `at` (else the first mentioned after it). */
+function nearest(options: readonly PersonDraft[], accept: Accept, name: string, at: number): PersonDraft | undefined {
+  let best: PersonDraft | undefined;
+  let bestStart = -1;
+  const from = firstCandidate(options);
+  for (let k = from; k < options.length; k++) {
+    const d = options[k];
+    if (!accept(d, name)) continue;
+    const start = lastBefore(d, at);
+    if (start > bestStart) {
+      best = d;
+      bestStart = start;
     }
-    return best < at ? best : -1;
   }
-
-  /** The draft among the accepted `options` mentioned last before `at` (else the first mentioned after it). */
-  nearest(options: readonly PersonDraft[], accept: (d: PersonDraft) => boolean, at: number): PersonDraft | undefined {
-    let best: PersonDraft | undefined;
-    let bestStart = -1;
-    for (const d of options) {
-      if (!accept(d)) continue;
-      const start = this.lastBefore(d, at);
-      if (start > bestStart) {
-        best = d;
-        bestStart = start;
-      }
-    }
-    if (best) return best;
-    let first: PersonDraft | undefined;
-    for (const d of options) if (accept(d) && (!first || d.mentions[0].start < first.mentions[0].start)) first = d;
-    return first;
+  if (best) return best;
+  let first: PersonDraft | undefined;
+  for (let k = from; k < options.length; k++) {
+    const d = options[k];
+    if (accept(d, name) && (!first || d.mentions[0].start < first.mentions[0].start)) first = d;
   }
+  return first;
 }
 
 /** Drafts by a key (surname or given name); entries are checked against the draft on lookup, as names grow. */
 class DraftIndex {
-  private map = new Map<string, { list: PersonDraft[]; members: Set<PersonDraft> }>();
+  private map = new Map<string, PersonDraft[]>();
 
   add(key: string | undefined, d: PersonDraft): void {
     if (!key) return;
-    let entry = this.map.get(key);
-    if (!entry) {
-      entry = { list: [], members: new Set() };
-      this.map.set(key, entry);
-    }
-    if (entry.members.has(d)) return;
-    entry.members.add(d);
-    entry.list.push(d);
+    const list = this.map.get(key);
+    // Few people share a name, so a scan is cheaper than a set per key.
+    if (!list) this.map.set(key, [d]);
+    else if (!list.includes(d)) list.push(d);
   }
 
-  /** The drafts under a key; past a few dozen people sharing one name, only the latest are candidates. */
+  /** The drafts under a key, in the order they were added; lookups start at `firstCandidate`. */
   get(key: string): readonly PersonDraft[] {
-    const list = this.map.get(key)?.list ?? NO_DRAFTS;
-    return list.length > MAX_NAMESAKES ? list.slice(-MAX_NAMESAKES) : list;
+    return this.map.get(key) ?? NO_DRAFTS;
   }
 }
 
@@ -147,36 +177,66 @@ const NO_DRAFTS: readonly PersonDraft[] = [];
 
 const MAX_NAMESAKES = 32;
 
+/** Past a few dozen people sharing one name, only the latest are candidates: where they start in the list. */
+function firstCandidate(list: readonly PersonDraft[]): number {
+  return list.length > MAX_NAMESAKES ? list.length - MAX_NAMESAKES : 0;
+}
+
+/** The first of the candidates with a full name that agrees with this one (`exact`: with the same given name, or the same lack of one). */
+function fullNamesake(list: readonly PersonDraft[], surname: string, given: string | undefined, exact: boolean): PersonDraft | undefined {
+  for (let k = firstCandidate(list); k < list.length; k++) {
+    const d = list[k];
+    if (d.words.length > 1 && (exact ? d.surname === surname && d.given === given : compatible(d, surname, given))) return d;
+  }
+  return undefined;
+}
+
+/** The first of the candidates known by this surname alone, and not as a king or pope. */
+function singleNamesake(list: readonly PersonDraft[], surname: string): PersonDraft | undefined {
+  for (let k = firstCandidate(list); k < list.length; k++) {
+    const d = list[k];
+    if (d.surname === surname && d.words.length === 1 && !d.royal) return d;
+  }
+  return undefined;
+}
+
+/** The one person already mentioned before `at` whom the first name alone can mean (several of one full name count as one). */
+function namedBefore(list: readonly PersonDraft[], word: string, at: number): PersonDraft | undefined {
+  let found: PersonDraft | undefined;
+  for (let k = firstCandidate(list); k < list.length; k++) {
+    const d = list[k];
+    if (!(d.given === word || (d.royal && d.surname === word)) || lastBefore(d, at) < 0) continue;
+    if (!found) found = d;
+    else if (d.words.join(' ') !== found.words.join(' ')) return undefined;
+  }
+  return found;
+}
+
 /**
  * Groups name candidates into people: full names and titled names first (each new full name is a new
  * person unless its surname and given name agree with one already seen), then bare surnames and given
  * names, linked to the person of that name mentioned last.
  */
-export function linkMentions(lex: PeopleLexicon, text: string, paragraphs: PlacedParagraph[]): PersonDraft[] {
+export function linkMentions(lex: PeopleLexicon, text: string, placed: PlacedParagraphs): PersonDraft[] {
   const drafts: PersonDraft[] = [];
   const bySurname = new DraftIndex();
   const byGiven = new DraftIndex();
-  const seen = new MentionIndex();
-  const add = (d: PersonDraft, site: NameSite, offset: number, paragraph: number, kind: MentionKind): void => {
-    const mention = addMention(d, text, site, offset, paragraph, kind);
-    seen.add(d, mention.start);
-  };
   // A draft is indexed by its names when it is made and whenever its name grows.
   const indexNames = (d: PersonDraft): void => {
     bySurname.add(d.surname, d);
     byGiven.add(d.royal ? d.surname : d.given, d);
   };
-  for (const { found, offset, index } of paragraphs) {
-    for (const site of found.names) {
-      if (!site.person) continue;
+  for (let index = 0; index < placed.found.length; index++) {
+    const found = placed.found[index];
+    const offset = placed.paragraphs[index].start;
+    for (const site of found.personNames) {
       const { surname, given, eastAsian, core, words, prefix } = site;
       const namesakes = bySurname.get(surname);
       // "J.K. Rowling" is a full name too.
       if (core.length >= 2 || (core.length === 1 && site.initialFirst)) {
-        let draft = namesakes.find((d) => d.surname === surname && d.words.length > 1 && compatible(d, surname, given));
-        draft ??= namesakes.find((d) => d.surname === surname && d.words.length === 1 && !d.royal);
+        let draft = fullNamesake(namesakes, surname, given, false) ?? singleNamesake(namesakes, surname);
         if (!draft) {
-          draft = { words, surname, given, royal: false, eastAsian, mentions: [], sources: [], titles: [] };
+          draft = newDraft(words, surname, given, false, eastAsian);
           drafts.push(draft);
           indexNames(draft);
         } else if (words.length > draft.words.length || draft.words.length === 1) {
@@ -187,48 +247,48 @@ export function linkMentions(lex: PeopleLexicon, text: string, paragraphs: Place
           draft.eastAsian = eastAsian;
           indexNames(draft);
         }
-        add(draft, site, offset, index, 'full');
+        addMention(draft, text, site, offset, index, 'full');
         continue;
       }
       const word = core[0] ?? words[0];
       const royal = prefix?.royal ?? false;
-      let draft = royal
-        ? seen.nearest(byGiven.get(word), (d) => (d.royal && d.surname === word) || (d.words.length > 1 && d.given === word), site.start + offset)
-        : seen.nearest(namesakes, (d) => d.surname === surname && !d.royal, site.start + offset);
+      let draft = royal ? nearest(byGiven.get(word), knownBy, word, site.start + offset) : nearest(namesakes, hasSurname, surname, site.start + offset);
       if (!draft) {
-        draft = { words: [word], surname: word, given: undefined, royal, eastAsian: false, mentions: [], sources: [], titles: [] };
+        draft = newDraft([word], word, undefined, royal, false);
         drafts.push(draft);
         indexNames(draft);
       }
       // "King Hussein", "Bush's son, George": a lone given name; "President Bush": a surname.
-      add(draft, site, offset, index, (royal || !prefix) && lex.givenNames.has(word) ? 'given' : 'surname');
+      addMention(draft, text, site, offset, index, (royal || !prefix) && lex.givenNames.has(word) ? 'given' : 'surname');
     }
   }
-  seen.settle(drafts);
+  settle(drafts);
   // Names not judged a person's on their own join a person already named.
-  for (const { found, offset, index } of paragraphs) {
-    for (const site of found.names) {
-      if (site.person) continue;
+  for (let index = 0; index < placed.found.length; index++) {
+    const found = placed.found[index];
+    const offset = placed.paragraphs[index].start;
+    for (const site of found.otherNames) {
       const { surname, given } = site;
       const at = site.start + offset;
       if (site.words.length > 1) {
-        const draft = bySurname.get(surname).find((d) => d.words.length > 1 && d.surname === surname && d.given === given);
-        if (draft) add(draft, site, offset, index, 'full');
+        const draft = fullNamesake(bySurname.get(surname), surname, given, true);
+        if (draft) addMention(draft, text, site, offset, index, 'full');
         continue;
       }
-      const sameSurname = (d: PersonDraft): boolean => !d.royal && d.surname === surname;
-      const namesake = seen.nearest(bySurname.get(surname), sameSurname, at);
+      const namesake = nearest(bySurname.get(surname), hasSurname, surname, at);
       if (namesake) {
-        add(namesake, site, offset, index, 'surname');
+        addMention(namesake, text, site, offset, index, 'surname');
         continue;
       }
       // A first name alone refers back to someone already named in full ("Hillary" after "Hillary Clinton").
-      const named = byGiven.get(surname).filter((d) => (d.given === surname || (d.royal && d.surname === surname)) && seen.lastBefore(d, at) >= 0);
-      if (named.length === 1 || (named.length > 1 && named.every((d) => d.words.join(' ') === named[0].words.join(' ')))) {
-        add(named[0], site, offset, index, 'given');
-      }
+      const named = namedBefore(byGiven.get(surname), surname, at);
+      if (named) addMention(named, text, site, offset, index, 'given');
     }
   }
   for (const d of drafts) sortMentions(d);
-  return drafts.sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+  return drafts.sort(byFirstMention);
+}
+
+function byFirstMention(a: PersonDraft, b: PersonDraft): number {
+  return a.mentions[0].start - b.mentions[0].start;
 }

@@ -1,4 +1,4 @@
-import type { Gender, Span, Title } from '../model';
+import type { Gender, Paragraph, Span, Title } from '../model';
 import { firstStartingFrom } from '../spans';
 import { findCandidates, isSuffix, type NameCandidate, type OrgCandidate } from './candidates';
 import type { PeopleLexicon } from './lexicon';
@@ -10,7 +10,10 @@ import { tokenize, type Token } from './tokens';
  * and no tokens: the document phase links these across paragraphs.
  */
 export interface ParagraphPeople {
-  names: NameSite[];
+  /** Names judged a person's on their own, in text order. */
+  personNames: NameSite[];
+  /** The other names, in text order: they only join a person named elsewhere (kept apart, so each linking pass reads only its own). */
+  otherNames: NameSite[];
   organizations: OrganizationSite[];
   /** "the senator", "the minister's": definite titles that may refer back to a person, in text order. */
   anaphors: AnaphorSite[];
@@ -18,12 +21,10 @@ export interface ParagraphPeople {
   pronouns: PronounSite[];
 }
 
-/** A paragraph's findings, with where the paragraph stands in the document. */
-export interface PlacedParagraph {
-  found: ParagraphPeople;
-  /** The paragraph's start in the document. */
-  offset: number;
-  index: number;
+/** Every paragraph's findings: `found[k]` for `paragraphs[k]`, whose start places its offsets in the document. */
+export interface PlacedParagraphs {
+  found: ParagraphPeople[];
+  paragraphs: readonly Paragraph[];
 }
 
 /** A capitalised name, with everything linking, titles, gender and the fullest name need. */
@@ -46,8 +47,6 @@ export interface NameSite {
   given?: string;
   eastAsian: boolean;
   prefix?: { kind: 'title' | 'honorific'; royal: boolean; gender?: Gender };
-  /** Judged a person's name on its own. */
-  person: boolean;
   /** In a headline in capitals. */
   capsLine: boolean;
   /** The titles written around it. */
@@ -56,6 +55,8 @@ export interface NameSite {
 
 export interface TitleSite {
   title: Title;
+  /** Its wording in lower case: a person has one title per wording. */
+  key: string;
   /** Head words in it ("minister", "senator" for "Sen."), for "the minister" later on. */
   heads: string[];
   /** Its content words, abbreviations counted as the words they abbreviate. */
@@ -114,13 +115,17 @@ function mayBePronoun(word: string): boolean {
 export function analyseParagraph(text: string, sentences: readonly Span[], lex: PeopleLexicon, abbreviations: Set<string>): ParagraphPeople {
   const tokens = tokenize(text, sentences, abbreviations);
   const { names, orgs } = findCandidates(lex, tokens);
+  const personNames: NameSite[] = [];
+  const otherNames: NameSite[] = [];
+  for (const c of names) (c.person ? personNames : otherNames).push(nameSite(lex, text, tokens, c));
   const pronouns: PronounSite[] = [];
   for (const t of tokens) {
     const gender = t.isWord && mayBePronoun(t.lower) ? PRONOUNS.get(t.lower) : undefined;
     if (gender) pronouns.push({ start: t.start, sentence: t.sentence, gender });
   }
   return {
-    names: names.map((c) => nameSite(lex, text, tokens, c)),
+    personNames,
+    otherNames,
     organizations: orgs.sort((a, b) => tokens[a.first].start - tokens[b.first].start).map((o) => organizationSite(text, tokens, o)),
     anaphors: anaphorSites(lex, text, tokens, names),
     pronouns,
@@ -148,7 +153,6 @@ function nameSite(lex: PeopleLexicon, text: string, tokens: Token[], c: NameCand
     given,
     eastAsian,
     prefix: prefix && { kind: prefix.kind, royal: prefix.royal, gender: prefix.gender },
-    person: c.person,
     capsLine: first.capsLine,
     titles: titlesAround(lex, text, tokens, c.first, c.last, prefix?.token).map((t) => titleSite(lex, tokens, t)),
   };
@@ -193,7 +197,7 @@ function titleSite(lex: PeopleLexicon, tokens: Token[], title: Title): TitleSite
     const gender = lex.titleGender.get(w);
     if (gender) genders.push(gender);
   }
-  return { title, heads, words, genders };
+  return { title, key: title.text.toLowerCase(), heads, words, genders };
 }
 
 function organizationSite(text: string, tokens: Token[], o: OrgCandidate): OrganizationSite {
