@@ -12,10 +12,10 @@ const sample = readFileSync(join(__dirname, '../../samples/north-korea-negotiato
 function countingCache(): { cache: AnalysisCache; readAfresh: () => number } {
   const cache = new AnalysisCache();
   const people = cache.for<unknown>('people');
-  const get = people.get.bind(people);
+  const getOwn = people.getOwn.bind(people);
   let count = 0;
-  people.get = (key, compute, context) =>
-    get(
+  people.getOwn = (key, compute, context) =>
+    getOwn(
       key,
       (own) => {
         count++;
