@@ -1,6 +1,7 @@
 import type { LexiconExtensions, Organization, Person, Quote, Span, TextSpan, TextStructure } from '../model';
-import { stageCache, type AnalysisCache } from '../paragraphCache';
-import { quoteLexicon } from './lexicon';
+import { stageCache, type AnalysisCache, type ParagraphCache } from '../paragraphCache';
+import { firstStartingFrom } from '../spans';
+import { quoteLexicon, type QuoteLexicon } from './lexicon';
 import { firstMarkFrom, openingMarkAt } from './marks';
 import { paragraphContext, quotesOfParagraph, type ParagraphQuotes, type ParagraphUnit } from './paragraph';
 import { createResolver } from './resolve';
@@ -8,15 +9,6 @@ import { createResolver } from './resolve';
 export interface QuoteAnalysis {
   quotes: Quote[];
   unmatchedQuoteMarks: Span[];
-}
-
-/** One paragraph's quotations and where the paragraph starts. */
-interface Placed {
-  offset: number;
-  /** Null for a paragraph without quotation marks: it holds no quotation, so it is not read... */
-  result: ParagraphQuotes | null;
-  /** ...unless the paragraph after needs the speaker reported on its last line; read once. */
-  read: () => ParagraphQuotes;
 }
 
 /** A quotation of the document while its speaker is worked out; `speaker` may be inherited. */
@@ -39,52 +31,86 @@ export function findQuotes(
   lexicon: LexiconExtensions = {},
   cache?: AnalysisCache,
 ): QuoteAnalysis {
-  const { text, paragraphs } = structure;
+  const { text } = structure;
   const words = quoteLexicon(lexicon);
-  const paragraphQuotes = stageCache<ParagraphQuotes>(cache, 'quotes');
-  const placed: Placed[] = [];
-  let continuing = false;
-  let markAt = -1;
-  for (let p = 0; p < paragraphs.length; p++) {
-    const paragraph = paragraphs[p];
-    const next = paragraphs[p + 1];
-    const context = paragraphContext(text, paragraph, continuing, next ? openingMarkAt(text, next.start) : null);
-    let quotes: ParagraphQuotes | undefined;
-    const read = (): ParagraphQuotes =>
-      (quotes ??= paragraphQuotes.get(paragraph.text, (own) => quotesOfParagraph(own, context, words), context));
-    if (markAt < paragraph.start) markAt = firstMarkFrom(text, paragraph.start);
-    const result = markAt < paragraph.end ? read() : null;
-    placed.push({ offset: paragraph.start, result, read });
-    continuing = result?.continuing ?? continuing;
-  }
-
-  const units = inheritSpeakers(text, placed);
-  const quoted: Span[] = [];
+  const document = new DocumentQuotes(structure, words, cache);
+  const units = inheritSpeakers(text, document);
   const unmatchedQuoteMarks: Span[] = [];
-  for (const { offset, result } of placed) {
+  for (let p = 0; p < document.results.length; p++) {
+    const result = document.results[p];
     if (!result) continue;
-    for (const s of result.segments) quoted.push({ start: offset + s.start, end: offset + s.end });
+    const offset = structure.paragraphs[p].start;
     for (const s of result.unmatched) unmatchedQuoteMarks.push({ start: offset + s.start, end: offset + s.end });
   }
-  const resolver = createResolver(people, organizations, words, structure.sentences, quoted, cache);
-  const quotes: Quote[] = units.map(({ offset, unit, speaker, cue }) => {
-    const start = offset + unit.segments[0].start;
-    const end = offset + unit.segments[unit.segments.length - 1].end;
+  const resolver = createResolver(people, organizations, words, structure.sentences, document, cache);
+  const quotes: Quote[] = new Array(units.length);
+  for (let u = 0; u < units.length; u++) {
+    const { offset, unit, speaker, cue } = units[u];
+    const { segments } = unit;
+    const start = offset + segments[0].start;
+    const end = offset + segments[segments.length - 1].end;
     const link = speaker ? resolver.link(text, speaker) : null;
     // Name the speaker by the person's own mention when the phrase carries a title around it.
-    const speakerMention = link?.mention ? { ...link.mention, text: text.slice(link.mention.start, link.mention.end) } : speaker;
-    return {
-      start,
-      end,
-      text: text.slice(start, end),
-      parts: unit.segments.map((s) => ({ start: offset + s.start, end: offset + s.end })),
-      speakerId: link?.id ?? null,
-      speakerMention,
-      cue,
-      expectsSpeaker: unit.expectsSpeaker,
-    };
-  });
+    const speakerMention = link?.mention ? { start: link.mention.start, end: link.mention.end, text: text.slice(link.mention.start, link.mention.end) } : speaker;
+    const parts: Span[] = new Array(segments.length);
+    for (let s = 0; s < segments.length; s++) parts[s] = { start: offset + segments[s].start, end: offset + segments[s].end };
+    quotes[u] = { start, end, text: text.slice(start, end), parts, speakerId: link?.id ?? null, speakerMention, cue, expectsSpeaker: unit.expectsSpeaker };
+  }
   return { quotes, unmatchedQuoteMarks };
+}
+
+/** The quotations of every paragraph of the document, by paragraph. */
+class DocumentQuotes {
+  /** Null for a paragraph without quotation marks: it holds no quotation, so it is not read unless asked. */
+  readonly results: Array<ParagraphQuotes | null>;
+  /** What each paragraph's quotations depend on besides its text (see paragraphContext). */
+  private readonly contexts: string[];
+  private readonly cache: ParagraphCache<ParagraphQuotes>;
+  /** The context of the paragraph being read, for the one compute function the cache is given. */
+  private readingContext = '';
+  private readonly compute = (own: string): ParagraphQuotes => quotesOfParagraph(own, this.readingContext, this.words);
+
+  constructor(
+    readonly structure: TextStructure,
+    private readonly words: QuoteLexicon,
+    cache: AnalysisCache | undefined,
+  ) {
+    const { text, paragraphs } = structure;
+    this.cache = stageCache<ParagraphQuotes>(cache, 'quotes');
+    this.results = new Array(paragraphs.length).fill(null);
+    this.contexts = new Array(paragraphs.length);
+    let continuing = false;
+    let markAt = -1;
+    for (let p = 0; p < paragraphs.length; p++) {
+      const paragraph = paragraphs[p];
+      const next = paragraphs[p + 1];
+      this.contexts[p] = paragraphContext(text, paragraph, continuing, next ? openingMarkAt(text, next.start) : null);
+      if (markAt < paragraph.start) markAt = firstMarkFrom(text, paragraph.start);
+      if (markAt >= paragraph.end) continue;
+      const result = this.read(p);
+      this.results[p] = result;
+      continuing = result.continuing;
+    }
+  }
+
+  /** The quotations of paragraph `p`, read now if it has no quotation marks (the speaker on its last line). */
+  read(p: number): ParagraphQuotes {
+    const result = this.results[p];
+    if (result) return result;
+    this.readingContext = this.contexts[p];
+    return this.cache.getOwn(this.structure.paragraphs[p].text, this.compute, this.readingContext);
+  }
+
+  /** Whether offset `at` lies inside a quotation. */
+  isQuoted(at: number): boolean {
+    const { paragraphs } = this.structure;
+    const p = firstStartingFrom(paragraphs, at + 1) - 1;
+    const segments = p >= 0 ? this.results[p]?.segments : undefined;
+    if (!segments) return false;
+    const relative = at - paragraphs[p].start;
+    const k = firstStartingFrom(segments, relative + 1) - 1;
+    return k >= 0 && segments[k].end > relative;
+  }
 }
 
 /**
@@ -92,54 +118,57 @@ export function findQuotes(
  * previous paragraph of a multi-paragraph quote, an earlier quote in the same line, a later one
  * ("“A.” “B,” she said."), or the speaker of the line before.
  */
-function inheritSpeakers(text: string, placed: Placed[]): DocumentUnit[] {
+function inheritSpeakers(text: string, document: DocumentQuotes): DocumentUnit[] {
+  const { paragraphs } = document.structure;
   const inDocument = (offset: number, s: Span): TextSpan => ({ start: offset + s.start, end: offset + s.end, text: text.slice(offset + s.start, offset + s.end) });
   const all: DocumentUnit[] = [];
-  let previous: DocumentUnit | null = null;
   // The last line holding quotations so far, and the last speaker on it.
-  let lastQuoted: { paragraph: number; line: number; speaker: TextSpan | null } | null = null;
+  let lastQuotedParagraph = -1;
+  let lastQuotedLine = -1;
+  let lastQuotedSpeaker: TextSpan | null = null;
   /** The last speaker of the line before line `line` of paragraph `p`. */
   const speakerOfLineBefore = (p: number, line: number): TextSpan | null => {
     if (p === 0 && line === 0) return null;
     const q = line > 0 ? p : p - 1;
-    const quotes = placed[q].result ?? placed[q].read();
+    const quotes = document.read(q);
     const before = line > 0 ? line - 1 : quotes.lineCount - 1;
-    if (lastQuoted && lastQuoted.paragraph === q && lastQuoted.line === before) return lastQuoted.speaker;
+    if (lastQuotedParagraph === q && lastQuotedLine === before) return lastQuotedSpeaker;
     const reported = quotes.reportedOnLine(before);
-    return reported && inDocument(placed[q].offset, reported);
+    return reported && inDocument(paragraphs[q].start, reported);
   };
 
-  placed.forEach(({ offset, result }, p) => {
-    const units = result?.units ?? [];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const result = document.results[p];
+    if (!result) continue;
+    const offset = paragraphs[p].start;
+    const { units } = result;
     for (let first = 0; first < units.length; ) {
       const { line } = units[first];
-      const lineUnits: DocumentUnit[] = [];
+      const lineStart = all.length;
       for (; first < units.length && units[first].line === line; first++) {
         const unit = units[first];
-        lineUnits.push({ offset, unit, speaker: unit.speaker && inDocument(offset, unit.speaker), cue: unit.cue && inDocument(offset, unit.cue) });
+        all.push({ offset, unit, speaker: unit.speaker && inDocument(offset, unit.speaker), cue: unit.cue && inDocument(offset, unit.cue) });
       }
-      // The speaker of the nearest later quote on the line that has its own attribution (the only
-      // speakers set before inheritance).
-      const nextAttributed: Array<TextSpan | null> = new Array(lineUnits.length).fill(null);
-      for (let k = lineUnits.length - 2; k >= 0; k--) nextAttributed[k] = lineUnits[k + 1].speaker ?? nextAttributed[k + 1];
+      const lineEnd = all.length;
       let lastInLine: TextSpan | null = null;
-      lineUnits.forEach((current, k) => {
+      for (let k = lineStart; k < lineEnd; k++) {
+        const current = all[k];
         const { unit } = current;
         if (!current.speaker && unit.expectsSpeaker) {
-          if (unit.segments[0].continuesPrevious && previous) current.speaker = previous.speaker;
+          if (unit.segments[0].continuesPrevious && k > 0) current.speaker = all[k - 1].speaker;
           if (!current.speaker && unit.reported) {
             current.speaker = inDocument(offset, unit.reported.speaker);
             current.cue = unit.reported.cue && inDocument(offset, unit.reported.cue);
           }
-          current.speaker ??= lastInLine ?? nextAttributed[k] ?? speakerOfLineBefore(p, line);
+          current.speaker ??= lastInLine ?? nextAttributed(all, k + 1, lineEnd) ?? speakerOfLineBefore(p, line);
         }
         lastInLine = current.speaker ?? lastInLine;
-        previous = current;
-        all.push(current);
-      });
-      lastQuoted = { paragraph: p, line, speaker: lastInLine };
+      }
+      lastQuotedParagraph = p;
+      lastQuotedLine = line;
+      lastQuotedSpeaker = lastInLine;
     }
-  });
+  }
   // A quote running over paragraphs may be attributed only in its last one: credit the earlier ones.
   for (let u = all.length - 2; u >= 0; u--) {
     const { unit } = all[u];
@@ -147,4 +176,13 @@ function inheritSpeakers(text: string, placed: Placed[]): DocumentUnit[] {
     if (!all[u].speaker && unit.segments[unit.segments.length - 1].continuesNext && next.unit.segments[0].continuesPrevious) all[u].speaker = next.speaker;
   }
   return all;
+}
+
+/**
+ * The speaker of the nearest quote in [from, to) with its own attribution: the later quotes of a line,
+ * not yet given inherited speakers, have only their own.
+ */
+function nextAttributed(units: DocumentUnit[], from: number, to: number): TextSpan | null {
+  for (let k = from; k < to; k++) if (units[k].speaker) return units[k].speaker;
+  return null;
 }

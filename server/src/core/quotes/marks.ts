@@ -42,6 +42,8 @@ const STRAIGHT_SINGLE = "'";
 const ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE + '‟`';
 
 const MARK = /["'“”‘’„‟«»`]/g;
+/** The character codes of ALL_MARKS: asked for the first character of every paragraph. */
+const MARK_CODES = new Set(Array.from(ALL_MARKS, (mark) => mark.charCodeAt(0)));
 
 // The last search, so that lines without marks do not rescan the text up to the next mark.
 let lastText = '';
@@ -61,7 +63,8 @@ function nextMark(text: string, from: number, limit: number): number {
 /** Offset of the first quotation-mark character at or after `from`, or the text's length. */
 export function firstMarkFrom(text: string, from: number): number {
   MARK.lastIndex = from;
-  return MARK.exec(text)?.index ?? text.length;
+  // test, not exec: no match array for every paragraph; a mark is one character long.
+  return MARK.test(text) ? MARK.lastIndex - 1 : text.length;
 }
 
 /** Punctuation after which a mark still counts as opening: "(“", "—“", "[‘". */
@@ -154,7 +157,7 @@ function startsWithMark(text: string, from: number, limit: number): boolean {
 
 /** The kind of the opening quotation mark at `at` (a line or paragraph start), or null. */
 export function openingMarkAt(text: string, at: number): MarkKind | null {
-  if (!ALL_MARKS.includes(text[at])) return null;
+  if (!MARK_CODES.has(text.charCodeAt(at))) return null;
   const mark = classify(text, at);
   return mark.canOpen && !mark.apostrophe ? mark.kind : null;
 }

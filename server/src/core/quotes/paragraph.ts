@@ -86,12 +86,16 @@ export class ParagraphQuotes {
  * or not ('x': pairing sees them only as spaces or not). Empty in the common case.
  */
 export function paragraphContext(text: string, paragraph: Span, continuesPrevious: boolean, nextOpening: MarkKind | null): string {
-  const spaceBefore = isSpace(text[paragraph.start - 1]);
-  const spaceAfter = isSpace(text[paragraph.end]);
-  if (!continuesPrevious && nextOpening === null && spaceBefore && spaceAfter) return '';
-  const next = nextOpening === 'double' ? 'd' : nextOpening === 'single' ? 's' : '-';
-  return `${continuesPrevious ? 'c' : '-'}${next}${spaceBefore ? ' ' : 'x'}${spaceAfter ? ' ' : 'x'}`;
+  const next = nextOpening === 'double' ? 1 : nextOpening === 'single' ? 2 : 0;
+  return CONTEXTS[(continuesPrevious ? 12 : 0) + next * 4 + (isSpace(text[paragraph.start - 1]) ? 0 : 2) + (isSpace(text[paragraph.end]) ? 0 : 1)];
 }
+
+/** Every context, by the index paragraphContext computes: written once, not for each paragraph. */
+const CONTEXTS: string[] = [];
+for (const previous of '-c') {
+  for (const next of '-ds') for (const before of ' x') for (const after of ' x') CONTEXTS.push(`${previous}${next}${before}${after}`);
+}
+CONTEXTS[0] = '';
 
 /** The quotations of a paragraph, from its text and its context (see paragraphContext). */
 export function quotesOfParagraph(paragraphText: string, context: string, lexicon: QuoteLexicon): ParagraphQuotes {

@@ -1,5 +1,5 @@
 import type { Gender, Mention, Organization, Person, Sentence, Span } from '../model';
-import { stageCache, type AnalysisCache } from '../paragraphCache';
+import type { AnalysisCache } from '../paragraphCache';
 import { firstStartingFrom } from '../spans';
 import type { QuoteLexicon } from './lexicon';
 
@@ -12,16 +12,19 @@ import type { QuoteLexicon } from './lexicon';
 
 interface Entry extends Span {
   id: string;
-  entity: Entity;
+  /** Its entity's place among the people, then the organisations. */
+  owner: number;
   gender?: Gender;
   organization: boolean;
   possessive: boolean;
 }
 
-/** The words of an entity's names and titles. */
-interface Entity {
-  nameWords: Set<string>;
-  titleWords: Set<string>;
+/** The entities (people, then organisations, numbered in that order) by the words of their names and of their titles. */
+interface EntityWords {
+  count: number;
+  /** The entities having each word, by number, ascending. */
+  byNameWord: Map<string, number[]>;
+  byTitleWord: Map<string, number[]>;
 }
 
 export interface Link {
@@ -46,47 +49,187 @@ const PREPOSITIONS = new Set([
   'under', 'after', 'before', 'between', 'among', 'toward', 'towards', 'without', 'including', 'behind', 'upon', 'via',
 ]);
 
+const SPACE = /\s/;
+const WORD_CHAR = /[\p{L}.'’-]/u;
+
+/** Whether `text[i]` matches /\s/; ASCII without the regex, as this runs for every character of the words before a subject. */
+function isSpaceAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text[i]);
+}
+
+/** Whether `text[i]` is a letter, a full stop, an apostrophe or a hyphen; ASCII without the regex. */
+function isWordCharAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code >= 128) return WORD_CHAR.test(text[i]);
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 46 || code === 39 || code === 45;
+}
+
 function words(s: string): string[] {
   return s.toLowerCase().split(/[^\p{L}\p{N}'’-]+/u).filter((w) => w !== '');
 }
 
 /**
- * The name and title words of every entity, people first. Kept in the cache across analyses while
- * no name or title changes, as after most edits: the key lists each entity's texts as `length:text`,
- * its names after an 'n' (each text once in a row: names recur), its titles after a 't'.
+ * The name and title words of every entity, people first. Kept across analyses while no name or
+ * title changes, as after most edits: the key lists each entity's texts as `length:text`, its names
+ * after an 'n' (each text once in a row: names recur), its titles after a 't'. The last key is
+ * checked against the entities in place, without writing the new one.
  */
-function entityWords(people: Person[], organizations: Organization[], cache?: AnalysisCache): Entity[] {
-  const parts: string[] = [];
-  const add = (text: string): void => {
-    parts.push(`${text.length}:`, text);
-  };
-  const names = (name: string, mentions: Mention[], named: (m: Mention) => boolean): void => {
-    parts.push('n');
-    add(name);
+function entityWords(people: Person[], organizations: Organization[], cache?: AnalysisCache): EntityWords {
+  const last = cache && lastEntityWords.get(cache);
+  if (last) {
+    const check = new KeyCheck(last.key);
+    writeKey(people, organizations, check);
+    if (check.matchesAll()) return last.entities;
+  }
+  const writer = new KeyWriter();
+  writeKey(people, organizations, writer);
+  const key = writer.parts.join('');
+  const entities = wordsOfEntities(key);
+  if (cache) lastEntityWords.set(cache, { key, entities });
+  return entities;
+}
+
+/** The entities' words of the last analysis with a cache, and the key they were read from. */
+const lastEntityWords = new WeakMap<AnalysisCache, { key: string; entities: EntityWords }>();
+
+interface KeySink {
+  marker(marker: 'n' | 't'): void;
+  text(text: string): void;
+}
+
+/** Writes the key of entityWords to `sink`, piece by piece. */
+function writeKey(people: Person[], organizations: Organization[], sink: KeySink): void {
+  // A person's pronouns and bare titles name nobody.
+  const names = (name: string, mentions: Mention[], person: boolean): void => {
+    sink.marker('n');
+    sink.text(name);
     let last = name;
     for (const m of mentions) {
-      if (named(m) && m.text !== last) add((last = m.text));
+      if ((!person || (m.kind !== 'pronoun' && m.kind !== 'title')) && m.text !== last) sink.text((last = m.text));
     }
-    parts.push('t');
+    sink.marker('t');
   };
   for (const p of people) {
-    names(p.name, p.mentions, (m) => m.kind !== 'pronoun' && m.kind !== 'title');
-    for (const t of p.titles) add(t.text);
+    names(p.name, p.mentions, true);
+    for (const t of p.titles) sink.text(t.text);
   }
-  for (const o of organizations) names(o.name, o.mentions, () => true);
-  return stageCache<Entity[]>(cache, 'quote speakers').get(parts.join(''), wordsOfEntities);
+  for (const o of organizations) names(o.name, o.mentions, false);
+}
+
+class KeyWriter implements KeySink {
+  readonly parts: string[] = [];
+  marker(marker: 'n' | 't'): void {
+    this.parts.push(marker);
+  }
+  text(text: string): void {
+    this.parts.push(`${text.length}:`, text);
+  }
+}
+
+/** Compares the pieces written to it with a key, without building the string they make. */
+class KeyCheck implements KeySink {
+  private at = 0;
+  private matching = true;
+  constructor(private readonly key: string) {}
+
+  marker(marker: 'n' | 't'): void {
+    this.matching &&= this.key[this.at] === marker;
+    this.at++;
+  }
+
+  text(text: string): void {
+    if (!this.matching) return;
+    const length = String(text.length);
+    const from = this.at + length.length + 1;
+    this.matching = this.key.startsWith(length, this.at) && this.key[from - 1] === ':' && this.key.startsWith(text, from);
+    this.at = from + text.length;
+  }
+
+  matchesAll(): boolean {
+    return this.matching && this.at === this.key.length;
+  }
+}
+
+/**
+ * Every mention of the entities, by start; mentions starting together in the order people,
+ * organisations. Made in that order, so that neighbours in the list are neighbours in memory.
+ */
+function sortedEntries(people: Person[], organizations: Organization[]): Entry[] {
+  const owners = people.length + organizations.length;
+  let count = 0;
+  for (let k = 0; k < owners; k++) count += ownerAt(people, organizations, k).mentions.length;
+  const starts = new Int32Array(count);
+  const ownerOf = new Int32Array(count);
+  const mentions: Mention[] = new Array(count);
+  for (let k = 0, i = 0; k < owners; k++) {
+    for (const m of ownerAt(people, organizations, k).mentions) {
+      starts[i] = m.start;
+      ownerOf[i] = k;
+      mentions[i++] = m;
+    }
+  }
+  const order = orderByStart(starts);
+  const entries: Entry[] = new Array(count);
+  for (let j = 0; j < count; j++) {
+    const m = mentions[order[j]];
+    const k = ownerOf[order[j]];
+    const organization = k >= people.length;
+    const { id } = ownerAt(people, organizations, k);
+    const gender = organization ? undefined : people[k].gender;
+    entries[j] = { start: m.start, end: m.end, id, owner: k, gender, organization, possessive: m.possessive === true };
+  }
+  return entries;
+}
+
+/** Entity `k`: people first, then organisations. */
+function ownerAt(people: Person[], organizations: Organization[], k: number): Person | Organization {
+  return k < people.length ? people[k] : organizations[k - people.length];
+}
+
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+
+/**
+ * The indices of `starts` in ascending order, equal starts in index order: a radix sort, some ten
+ * thousand mentions in a few passes without a comparison.
+ */
+function orderByStart(starts: Int32Array): Int32Array {
+  const count = starts.length;
+  let order = new Int32Array(count);
+  let sorted = new Int32Array(count);
+  const buckets = new Int32Array(RADIX);
+  let max = 0;
+  for (let i = 0; i < count; i++) {
+    order[i] = i;
+    max = Math.max(max, starts[i]);
+  }
+  for (let shift = 0; shift < 32 && (shift === 0 || max >>> shift > 0); shift += RADIX_BITS) {
+    buckets.fill(0);
+    for (let i = 0; i < count; i++) buckets[(starts[order[i]] >>> shift) & (RADIX - 1)]++;
+    for (let b = 0, before = 0; b < RADIX; b++) {
+      const size = buckets[b];
+      buckets[b] = before;
+      before += size;
+    }
+    for (let i = 0; i < count; i++) sorted[buckets[(starts[order[i]] >>> shift) & (RADIX - 1)]++] = order[i];
+    const previous = order;
+    order = sorted;
+    sorted = previous;
+  }
+  return order;
 }
 
 /** The entities listed in a key of entityWords, each distinct text split once. */
-function wordsOfEntities(key: string): Entity[] {
-  const entities: Entity[] = [];
+function wordsOfEntities(key: string): EntityWords {
+  const entities: EntityWords = { count: 0, byNameWord: new Map(), byTitleWord: new Map() };
   const wordsOfText = new Map<string, string[]>();
-  let set = new Set<string>();
+  let index = entities.byNameWord;
   for (let i = 0; i < key.length; ) {
     const marker = key[i];
-    if (marker === 'n') entities.push({ nameWords: new Set(), titleWords: new Set() });
     if (marker === 'n' || marker === 't') {
-      set = marker === 'n' ? entities[entities.length - 1].nameWords : entities[entities.length - 1].titleWords;
+      if (marker === 'n') entities.count++;
+      index = marker === 'n' ? entities.byNameWord : entities.byTitleWord;
       i++;
       continue;
     }
@@ -95,36 +238,34 @@ function wordsOfEntities(key: string): Entity[] {
     const text = key.slice(colon + 1, end);
     let split = wordsOfText.get(text);
     if (!split) wordsOfText.set(text, (split = words(text)));
-    for (const w of split) set.add(w);
+    const owner = entities.count - 1;
+    for (const w of split) {
+      const owners = index.get(w);
+      if (!owners) index.set(w, [owner]);
+      else if (owners[owners.length - 1] !== owner) owners.push(owner);
+    }
     i = end;
   }
   return entities;
 }
 
-/** Binary search: the span containing `at`, or null (spans sorted and disjoint). */
-function containing<T extends Span>(spans: T[], at: number): T | null {
-  const k = firstStartingFrom(spans, at + 1) - 1;
-  return k >= 0 && spans[k].end > at ? spans[k] : null;
+/** Where the quotations of the text are. */
+export interface Quoted {
+  isQuoted(at: number): boolean;
 }
 
 export function createResolver(
   people: Person[],
   organizations: Organization[],
   lexicon: QuoteLexicon,
-  sentences: Sentence[] = [],
-  quoted: Span[] = [],
+  sentences: Sentence[],
+  quoted: Quoted,
   cache?: AnalysisCache,
 ): Resolver {
-  const entries: Entry[] = [];
-  const entities = entityWords(people, organizations, cache);
-  people.forEach((p, k) => {
-    for (const m of p.mentions) entries.push({ start: m.start, end: m.end, id: p.id, entity: entities[k], gender: p.gender, organization: false, possessive: m.possessive === true });
-  });
-  organizations.forEach((o, k) => {
-    const entity = entities[people.length + k];
-    for (const m of o.mentions) entries.push({ start: m.start, end: m.end, id: o.id, entity, organization: true, possessive: m.possessive === true });
-  });
-  entries.sort((a, b) => a.start - b.start);
+  const { count, byNameWord, byTitleWord } = entityWords(people, organizations, cache);
+  const entries = sortedEntries(people, organizations);
+  /** The entries a speaker phrase overlaps, one list for every call of link. */
+  const overlapping: Entry[] = [];
   /** Pronoun speakers already resolved, in text order: "he said" is itself the subject of its sentence. */
   const pronouns: Entry[] = [];
 
@@ -133,11 +274,32 @@ export function createResolver(
     for (let i = firstStartingFrom(entries, at) - 1, n = 0; i >= 0 && n < RECENT_MENTIONS; i--, n++) if (accept(entries[i])) return entries[i];
     return null;
   };
+  // A search for the latest mention of any of some entities: newSearch, seek them, then latestSought.
+  /** The entities sought, marked with the number of the search. */
+  const sought = new Int32Array(count);
+  let search = 0;
+  let seeking = false;
+  const newSearch = (): void => {
+    search++;
+    seeking = false;
+  };
+  /** Seeks the entities of `owners` numbered in [from, to): all, people only, or organisations only. */
+  const seek = (owners: number[] | undefined, from = 0, to = count): void => {
+    if (!owners) return;
+    for (const k of owners) {
+      if (k >= from && k < to) {
+        sought[k] = search;
+        seeking = true;
+      }
+    }
+  };
+  /** The most recent entry before `at` of an entity sought, looking back as far as recent does. */
+  const latestSought = (at: number): Entry | null => (seeking ? recent(at, (e) => sought[e.owner] === search) : null);
 
   return {
     link(text, mention) {
       if (entries.length === 0) return null;
-      const overlapping: Entry[] = [];
+      overlapping.length = 0;
       for (let i = firstStartingFrom(entries, mention.start) - 1, n = 0; i >= 0 && n < 20; i--, n++) if (entries[i].end > mention.start) overlapping.push(entries[i]);
       for (let i = firstStartingFrom(entries, mention.start); i < entries.length && entries[i].start < mention.end; i++) overlapping.push(entries[i]);
       if (overlapping.length > 0) {
@@ -185,7 +347,9 @@ export function createResolver(
     // Named: every capitalised word of the phrase that names someone must belong to the entity's name.
     const capitalised = (text.slice(mention.start, mention.end).match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
     if (capitalised.length === 0) return null;
-    return recent(mention.start, (e) => capitalised.some((w) => e.entity.nameWords.has(w)))?.id ?? null;
+    newSearch();
+    for (const w of capitalised) seek(byNameWord.get(w));
+    return latestSought(mention.start)?.id ?? null;
   }
 
   /**
@@ -197,7 +361,10 @@ export function createResolver(
     const phraseWords = words(text.slice(mention.start, mention.end));
     const head = phraseWords.filter((w) => !lexicon.determiners.has(w)).pop();
     if (!head) return null;
-    const holder = recent(mention.start, (e) => e.entity.titleWords.has(head) || (e.organization && e.entity.nameWords.has(head)));
+    newSearch();
+    seek(byTitleWord.get(head));
+    seek(byNameWord.get(head), people.length);
+    const holder = latestSought(mention.start);
     if (holder) return holder.id;
     if (phraseWords[0] !== 'the' || !lexicon.titleHeads.has(head)) return null;
     // Inside its sentence a description names someone other than the sentence's subject ("Trump took on
@@ -215,7 +382,7 @@ export function createResolver(
   }
 
   function isQuoted(e: Span): boolean {
-    return containing(quoted, e.start) !== null;
+    return quoted.isQuoted(e.start);
   }
 
   /** The sentence before the one holding `at`, when near enough. */
@@ -251,24 +418,25 @@ export function createResolver(
    * person who holds that title.
    */
   function subjectIn(text: string, from: number, to: number, fits: (e: Entry) => boolean, nearest = false): Entry | null {
-    const candidates: Entry[] = [];
-    for (const list of [entries, pronouns]) {
-      const first = firstStartingFrom(list, from);
-      const end = firstStartingFrom(list, to);
-      // Bounded either way: from the start for the first subject, back from `to` for the nearest.
-      const [lo, hi] = nearest ? [Math.max(first, end - SUBJECT_MENTIONS), end] : [first, Math.min(end, first + SUBJECT_MENTIONS)];
-      for (let i = nearest ? hi - 1 : lo; nearest ? i >= lo : i < hi; i += nearest ? -1 : 1) {
-        if (fits(list[i]) && isSubject(text, list[i])) {
-          candidates.push(list[i]);
-          break;
-        }
-      }
-    }
-    let best: Entry | null = null;
-    for (const c of candidates) if (!best || (nearest ? c.start > best.start : c.start < best.start)) best = c;
+    let best = subjectAmong(entries, text, from, to, fits, nearest);
+    const pronoun = subjectAmong(pronouns, text, from, to, fits, nearest);
+    if (pronoun && (!best || (nearest ? pronoun.start > best.start : pronoun.start < best.start))) best = pronoun;
     // A description counts only where it comes before (or, for the nearest, after) the best mention.
-    const [lo, hi] = nearest ? [Math.max(from, best?.end ?? from, to - SUBJECT_REACH), to] : [from, Math.min(best?.start ?? to, from + SUBJECT_REACH)];
+    const lo = nearest ? Math.max(from, best?.end ?? from, to - SUBJECT_REACH) : from;
+    const hi = nearest ? to : Math.min(best?.start ?? to, from + SUBJECT_REACH);
     return (hi > lo && describedSubject(text, lo, hi, fits, nearest)) || best;
+  }
+
+  /** The first (or, with `nearest`, the last) entry of `list` in [from, to) in subject position, looking at a bounded number. */
+  function subjectAmong(list: Entry[], text: string, from: number, to: number, fits: (e: Entry) => boolean, nearest: boolean): Entry | null {
+    const first = firstStartingFrom(list, from);
+    const end = firstStartingFrom(list, to);
+    if (nearest) {
+      for (let i = end - 1; i >= Math.max(first, end - SUBJECT_MENTIONS); i--) if (fits(list[i]) && isSubject(text, list[i])) return list[i];
+    } else {
+      for (let i = first; i < Math.min(end, first + SUBJECT_MENTIONS); i++) if (fits(list[i]) && isSubject(text, list[i])) return list[i];
+    }
+    return null;
   }
 
   /** "the president", "The Republican nominee": a definite title in subject position, by its holder. */
@@ -281,7 +449,9 @@ export function createResolver(
       const head = m[1].trim().split(/\s+/).find((w) => lexicon.titleHeads.has(w));
       if (!head) continue;
       const span = { start: from + m.index, end: from + m.index + m[0].indexOf(head, 3) + head.length };
-      const holder = recent(span.start, (e) => !e.organization && e.entity.titleWords.has(head));
+      newSearch();
+      seek(byTitleWord.get(head), 0, people.length);
+      const holder = latestSought(span.start);
       const entry: Entry | null = holder && { ...holder, ...span, possessive: false };
       if (entry && fits(entry) && isSubject(text, entry)) {
         found = entry;
@@ -323,9 +493,9 @@ export function createResolver(
     const floor = Math.max(0, at - 80);
     let end = at;
     for (let words = 0; words < 5; words++) {
-      while (end > floor && /\s/.test(text[end - 1])) end--;
+      while (end > floor && isSpaceAt(text, end - 1)) end--;
       let start = end;
-      while (start > floor && /[\p{L}.'’-]/u.test(text[start - 1])) start--;
+      while (start > floor && isWordCharAt(text, start - 1)) start--;
       if (start === end) return '';
       const word = text.slice(start, end);
       if (!/^\p{Lu}/u.test(word)) return word.toLowerCase();
