@@ -1,4 +1,4 @@
-import type { DocumentCreationTime, Span, TemporalExpression, TextStructure } from '../model';
+import type { DocumentCreationTime, TemporalExpression, TextStructure } from '../model';
 import { stageCache, type AnalysisCache } from '../paragraphCache';
 import { parseDct, reportedPeriod } from './anchor';
 import { formatDate } from './calendar';
@@ -18,30 +18,6 @@ export function findDocumentCreationTime(structure: TextStructure, override?: st
 
 /** Paragraphs longer than this are cut at sentence ends, so tokens stay short-lived. */
 const LONG_PARAGRAPH = 20000;
-
-interface Piece extends Span {
-  text: string;
-  /** The text is a paragraph's own string (else a slice of the document, copied when cached). */
-  own: boolean;
-}
-
-/** The pieces of text tokenised one at a time: paragraphs (no expression crosses one), or the sentences of very long ones. */
-function pieces(structure: TextStructure): Piece[] {
-  const result: Piece[] = [];
-  let sentence = 0;
-  for (const paragraph of structure.paragraphs) {
-    if (paragraph.end - paragraph.start <= LONG_PARAGRAPH) {
-      result.push({ ...paragraph, own: true });
-      continue;
-    }
-    while (sentence < structure.sentences.length && structure.sentences[sentence].end <= paragraph.start) sentence++;
-    for (; sentence < structure.sentences.length && structure.sentences[sentence].start < paragraph.end; sentence++) {
-      const { start, end } = structure.sentences[sentence];
-      result.push({ start, end, text: structure.text.slice(start, end), own: false });
-    }
-  }
-  return result;
-}
 
 /** What an expression resolves against: the dateline and the latest specific date and quarter before it. */
 interface ResolutionState {
@@ -95,29 +71,48 @@ function datesOfPiece(text: string, anchor: ReturnType<typeof parseDct>, state: 
 const FLOATING_ANCHOR = { y: 2000, m: 1, d: 3 };
 
 /**
- * Every temporal expression, normalised to a TIMEX3 value anchored to `dct`. With a cache, a piece is
+ * Every temporal expression, normalised to a TIMEX3 value anchored to `dct`. Paragraphs are read one
+ * at a time (no expression crosses one), very long ones sentence by sentence. With a cache, a piece is
  * resolved again only when its text, the dateline or the dates before it changed.
  */
 export function findTemporalExpressions(structure: TextStructure, dct: DocumentCreationTime | null, cache?: AnalysisCache): TemporalExpression[] {
   const anchor = dct ? parseDct(dct.value) : null;
   const pieceCache = stageCache<PieceDates>(cache, 'dates');
   let state: ResolutionState = { ref: formatDate(anchor?.date ?? FLOATING_ANCHOR), quarter: null };
+  let context = contextOf(dct, state);
+  const resolve = (own: string): PieceDates => datesOfPiece(own, anchor, state);
   const expressions: TemporalExpression[] = [];
-  for (const piece of pieces(structure)) {
-    const from = state;
-    const context = `${dct?.value ?? ''} ${from.ref} ${from.quarter ?? ''}`;
-    const found = piece.own
-      ? pieceCache.getOwn(piece.text, (own) => datesOfPiece(own, anchor, from), context)
-      : pieceCache.get(piece.text, (own) => datesOfPiece(own, anchor, from), context);
-    if (!found) continue;
+  /** `text` starts at `offset`; `own` when it is a paragraph's own string, else a slice copied if cached. */
+  const read = (text: string, offset: number, own: boolean): void => {
+    const found = own ? pieceCache.getOwn(text, resolve, context) : pieceCache.get(text, resolve, context);
+    if (!found) return;
     for (const e of found.expressions) {
-      const start = e.start + piece.start;
-      const end = e.end + piece.start;
+      const start = e.start + offset;
+      const end = e.end + offset;
       expressions.push({ text: structure.text.slice(start, end), ...e, start, end });
     }
+    if (found.state.ref !== state.ref || found.state.quarter !== state.quarter) context = contextOf(dct, found.state);
     state = found.state;
+  };
+  const { sentences } = structure;
+  let sentence = 0;
+  for (const paragraph of structure.paragraphs) {
+    if (paragraph.end - paragraph.start <= LONG_PARAGRAPH) {
+      read(paragraph.text, paragraph.start, true);
+      continue;
+    }
+    while (sentence < sentences.length && sentences[sentence].end <= paragraph.start) sentence++;
+    for (; sentence < sentences.length && sentences[sentence].start < paragraph.end; sentence++) {
+      const { start, end } = sentences[sentence];
+      read(structure.text.slice(start, end), start, false);
+    }
   }
   return expressions;
+}
+
+/** The cache context of a piece: everything besides its text that its values depend on. */
+function contextOf(dct: DocumentCreationTime | null, state: ResolutionState): string {
+  return `${dct?.value ?? ''} ${state.ref} ${state.quarter ?? ''}`;
 }
 
 const TENSE_WINDOW = 160;

@@ -30,9 +30,11 @@ function oneLetterApart(a: string, b: string): boolean {
   return ja - i <= 0 && jb - i <= 0;
 }
 
+const FIRST_WORD = /^\S+/;
+const LAST_WORD = /\S+$/;
+
 function surname(p: Person): string {
-  const words = p.name.split(/\s+/);
-  return words[words.length - 1];
+  return LAST_WORD.exec(p.name)?.[0] ?? p.name;
 }
 
 /**
@@ -81,8 +83,10 @@ export const nameSpellingVariants: Rule = {
     const byFirstName = new Map<string, Person[]>();
     for (const p of article.people) {
       if (!p.name.includes(' ')) continue;
-      const first = p.name.split(/\s+/)[0];
-      byFirstName.set(first, [...(byFirstName.get(first) ?? []), p]);
+      const first = FIRST_WORD.exec(p.name)?.[0] ?? p.name;
+      const namesakes = byFirstName.get(first);
+      if (namesakes) namesakes.push(p);
+      else byFirstName.set(first, [p]);
     }
     for (const people of byFirstName.values()) {
       for (let i = 0; i < people.length; i++) for (let j = i + 1; j < people.length; j++) {
