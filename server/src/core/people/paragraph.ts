@@ -50,7 +50,7 @@ export interface NameSite {
   /** In a headline in capitals. */
   capsLine: boolean;
   /** The titles written around it. */
-  titles: TitleSite[];
+  titles: readonly TitleSite[];
 }
 
 export interface TitleSite {
@@ -154,8 +154,16 @@ function nameSite(lex: PeopleLexicon, text: string, tokens: Token[], c: NameCand
     eastAsian,
     prefix: prefix && { kind: prefix.kind, royal: prefix.royal, gender: prefix.gender },
     capsLine: first.capsLine,
-    titles: titlesAround(lex, text, tokens, c.first, c.last, prefix?.token).map((t) => titleSite(lex, tokens, t)),
+    titles: titlesOf(lex, text, tokens, c, prefix?.token),
   };
+}
+
+/** Most names stand without a title: they all share this one empty list (the cache holds every name of the document). */
+const NO_TITLES: readonly TitleSite[] = [];
+
+function titlesOf(lex: PeopleLexicon, text: string, tokens: Token[], c: NameCandidate, prefixToken: number | undefined): readonly TitleSite[] {
+  const found = titlesAround(lex, text, tokens, c.first, c.last, prefixToken);
+  return found.length === 0 ? NO_TITLES : found.map((t) => titleSite(lex, tokens, t));
 }
 
 /** Family and given name, from the name's words that are neither suffixes nor initials. */
