@@ -6,8 +6,11 @@ import { quotesBy } from '../core/lookup';
 import type { Article, Organization, Person, Quote, Span } from '../core/model';
 import { toRange } from './ranges';
 
+/** The start of `text` on one line, at most `max` characters. */
 function excerpt(text: string, max = 60): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // A long quotation is cut anyway: flatten only its start when that already holds more than fits.
+  const start = text.slice(0, max * 4).replace(/\s+/g, ' ').trim();
+  const flat = start.length > max ? start : text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
