@@ -1,12 +1,12 @@
 // `npm run bench`: the figures and bars of issue 7, measured on documents built from ../shared/corpora.
 // Prints figures only; it never fails on a timing. Options: --full (also run compromise at 5 MB and harper.js
-// at 100 KB, a few minutes more), --sections=size,throughput,profile,server,batch (a subset).
+// at 100 KB, a few minutes more), --sections=size,throughput,incremental,profile,server,batch (a subset).
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import { analyze } from '../server/src/core/analyze';
+import { analyze, IncrementalAnalyzer } from '../server/src/core/analyze';
 import { buildDocument, CORPORA, mixedArticles, timebankArticles, type CorpusArticle } from './bench-corpus';
 import { BenchServer, positionAt } from './bench-lsp';
 import type { ProfileSummary } from './bench-profile';
@@ -15,7 +15,7 @@ const ROOT = path.resolve(__dirname, '..');
 const SERVER = path.join(ROOT, 'dist/server.js');
 const CLI = path.join(ROOT, 'dist/cli.js');
 const FULL = process.argv.includes('--full');
-const SECTIONS = (process.argv.find((a) => a.startsWith('--sections='))?.slice('--sections='.length) ?? 'size,throughput,profile,server,batch').split(',');
+const SECTIONS = (process.argv.find((a) => a.startsWith('--sections='))?.slice('--sections='.length) ?? 'size,throughput,incremental,profile,server,batch').split(',');
 
 const SIZES = [
   { label: '5 KB', bytes: 5_000 },
@@ -191,6 +191,34 @@ async function throughput(docs: Map<string, string>): Promise<void> {
   }
   table(rows);
   await linter.dispose();
+}
+
+/**
+ * The incremental analysis alone, in this process: after a one-character edit at a seeded random
+ * position, the re-analysis of a document whose other paragraphs are cached (what the server does).
+ */
+function incremental(docs: Map<string, string>): void {
+  heading('Re-analysis after a one-character edit (IncrementalAnalyzer in this process, next to one full analysis of the same text)');
+  const rows = [['size', 'edits', 're-analysis p50 / p95', 'full analysis (one run)']];
+  for (const { label } of SIZES) {
+    let text = docs.get(label)!;
+    const analyzer = new IncrementalAnalyzer();
+    analyzer.analyze(text);
+    const next = random(11);
+    const times: number[] = [];
+    const full = performance.now();
+    analyze(text);
+    const fullMs = performance.now() - full;
+    for (let k = 0; k < 60; k++) {
+      const at = Math.floor(next() * text.length);
+      text = `${text.slice(0, at)}a${text.slice(at)}`;
+      const t0 = performance.now();
+      analyzer.analyze(text);
+      if (k >= 10) times.push(performance.now() - t0); // the first edits warm the JIT up
+    }
+    rows.push([label, String(times.length), `${ms(percentile(times, 50))} / ${ms(percentile(times, 95))}`, ms(fullMs)]);
+  }
+  table(rows);
 }
 
 /** Profiles analyze() on the 1 MB document in a separate process, without inlining (see bench-profile.ts). */
@@ -422,6 +450,7 @@ async function main(): Promise<void> {
   );
   const shippedServer = SECTIONS.includes('size') ? sizes() : null;
   if (SECTIONS.includes('throughput')) await throughput(docs);
+  if (SECTIONS.includes('incremental')) incremental(docs);
   if (SECTIONS.includes('profile')) whereTimeGoes();
   if (SECTIONS.includes('server')) await server(docs, shippedServer);
   if (SECTIONS.includes('batch')) await batch();
