@@ -63,6 +63,14 @@ export class ParagraphCache<T> {
   }
 }
 
+/** The one empty list that cached values share, so that the many paragraphs without a finding cost nothing. */
+export const NONE: readonly never[] = [];
+
+/** A list as a cache keeps it: an exact copy (a list grown by pushing keeps room for more), or the shared empty one. */
+export function kept<T>(items: T[]): readonly T[] {
+  return items.length === 0 ? NONE : items.slice();
+}
+
 const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 /**

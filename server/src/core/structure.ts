@@ -120,13 +120,21 @@ function pushTrimmed(text: string, sentences: Sentence[], from: number, to: numb
 interface ParagraphSentences {
   /** The paragraph's own copy of its text. */
   text: string;
-  /** Start/end pairs relative to the paragraph (a plain array: far smaller than a typed one this short). */
+  /**
+   * Start/end pairs relative to the paragraph: a plain array of exactly their number (far smaller
+   * than a typed one this short, or than one grown by pushing).
+   */
   bounds: number[];
 }
 
 function sentencesOf(paragraphText: string): ParagraphSentences {
   const sentences = splitSentences(paragraphText, { start: 0, end: paragraphText.length, index: 0, text: paragraphText });
-  return { text: paragraphText, bounds: sentences.flatMap((s) => [s.start, s.end]) };
+  const bounds: number[] = new Array(2 * sentences.length);
+  for (let k = 0; k < sentences.length; k++) {
+    bounds[2 * k] = sentences[k].start;
+    bounds[2 * k + 1] = sentences[k].end;
+  }
+  return { text: paragraphText, bounds };
 }
 
 /** Paragraphs and sentences; with a cache, only paragraphs not seen in the last analysis are split again. */

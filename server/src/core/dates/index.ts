@@ -64,7 +64,10 @@ function datesOfPiece(text: string, anchor: ReturnType<typeof parseDct>, state: 
     // the quarter reported on, for later comparisons
     if (!r.comparison) quarter = reportedPeriod(r.value, anchorDate, quarter);
   }
-  return expressions.length === 0 ? null : { expressions, state: { ref, quarter } };
+  if (expressions.length === 0) return null;
+  // Kept for every piece with dates: an array of exactly their number, and the state it started from when unchanged.
+  const unchanged = ref === state.ref && quarter === state.quarter;
+  return { expressions: expressions.slice(), state: unchanged ? state : { ref, quarter } };
 }
 
 /** Without a dateline, relative values are computed from an arbitrary day and then shown with X digits. */

@@ -54,7 +54,7 @@ interface Holder {
 }
 
 /** The one person mentioned before `at` whose titles hold every one of the words, if exactly one does. */
-function onlyHolder(holders: Holder[] | undefined, words: string[], at: number): PersonDraft | undefined {
+function onlyHolder(holders: Holder[] | undefined, words: readonly string[], at: number): PersonDraft | undefined {
   let found: PersonDraft | undefined;
   for (const h of holders ?? NO_HOLDERS) {
     if (h.draft.mentions[0].start >= at || !allIn(words, h.words)) continue;
@@ -66,7 +66,7 @@ function onlyHolder(holders: Holder[] | undefined, words: string[], at: number):
 
 const NO_HOLDERS: Holder[] = [];
 
-function allIn(words: string[], pool: string[]): boolean {
+function allIn(words: readonly string[], pool: string[]): boolean {
   for (const w of words) if (!pool.includes(w)) return false;
   return true;
 }

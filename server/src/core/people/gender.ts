@@ -1,7 +1,7 @@
 import type { Gender } from '../model';
 import type { PeopleLexicon } from './lexicon';
 import type { MentionSource, PersonDraft } from './linking';
-import type { PlacedParagraphs } from './paragraph';
+import { pronounGender, pronounSentence, pronounStart, type PlacedParagraphs } from './paragraph';
 
 /**
  * A person's gender from the strongest cue available: an honorific or gendered title ("Mrs.", "King",
@@ -19,7 +19,7 @@ function genderOf(lex: PeopleLexicon, d: PersonDraft, votes: { male: number; fem
   let strong: Gender | undefined;
   let agree = true;
   for (const s of d.sources) {
-    const gender = s.name?.prefix?.gender;
+    const gender = s.name?.prefixGender;
     if (gender) {
       agree &&= !strong || strong === gender;
       strong = gender;
@@ -71,15 +71,16 @@ function countPronouns(placed: PlacedParagraphs, drafts: PersonDraft[]): Map<Per
     inParagraph.length = 0;
     for (let j = firstIn[index]; j >= 0; j = next[j]) insertByStart(inParagraph, sources, j);
     let m = -1;
-    for (const pronoun of found.pronouns) {
-      const at = pronoun.start + offset;
+    const { pronouns } = found;
+    for (let p = 0; p < pronouns.length / 2; p++) {
+      const at = pronounStart(pronouns, p) + offset;
       while (m + 1 < inParagraph.length && sources[inParagraph[m + 1]].start < at) m++;
       if (m < 0) continue;
       const last = inParagraph[m];
-      if (pronoun.sentence - sources[last].sentence > 1) continue;
+      if (pronounSentence(pronouns, p) - sources[last].sentence > 1) continue;
       const owner = owners[last];
       const v = votes.get(owner) ?? { male: 0, female: 0 };
-      v[pronoun.gender]++;
+      v[pronounGender(pronouns, p)]++;
       votes.set(owner, v);
     }
   }

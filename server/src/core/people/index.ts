@@ -80,13 +80,14 @@ function uniqueTitles(titles: TitleSite[]): TitleSite[] {
   if (!inOrder) titles.sort(byTitleStart);
   // A person has few wordings: a scan is cheaper than a map.
   const unique: TitleSite[] = [];
-  for (const t of titles) if (!hasWording(unique, t.key)) unique.push(t);
+  const wordings: string[] = [];
+  for (const t of titles) {
+    const wording = t.title.text.toLowerCase();
+    if (wordings.includes(wording)) continue;
+    unique.push(t);
+    wordings.push(wording);
+  }
   return unique;
-}
-
-function hasWording(titles: TitleSite[], key: string): boolean {
-  for (const t of titles) if (t.key === key) return true;
-  return false;
 }
 
 function byTitleStart(a: TitleSite, b: TitleSite): number {

@@ -31,7 +31,16 @@ export interface PeopleLexicon {
   eastAsianSurnames: Set<string>;
   /** Lower-case words compromise knows only as ordinary words (verbs, adjectives, nouns…). */
   isCommonWord(word: string): boolean;
+  /**
+   * One string for every equal word the paragraph caches keep ("clinton", "minister"), rather than one
+   * per occurrence. Only a memory saving: the strings it remembers are dropped past a bound.
+   */
+  intern(word: string): string;
+  /** Likewise one list for every equal list of interned words ("hillary clinton"). */
+  internWords(words: readonly string[]): readonly string[];
 }
+
+const MAX_INTERNED = 30_000;
 
 const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person', 'ProperNoun', 'Honorific']);
 const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
@@ -95,6 +104,8 @@ function build(extensions: LexiconExtensions): PeopleLexicon {
   }
 
   const nonNames = new Set(lower(placeData.nonNames));
+  const interned = new Map<string, string>();
+  const internedLists = new Map<string, readonly string[]>();
   return {
     titleHeads,
     titlePlurals: new Set(lower(titleData.plurals)),
@@ -116,6 +127,21 @@ function build(extensions: LexiconExtensions): PeopleLexicon {
     isCommonWord(word: string): boolean {
       const tags = tagsOf(word);
       return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t) || PLACE_TAGS.has(t) || t === 'Demonym');
+    },
+    intern(word: string): string {
+      const known = interned.get(word);
+      if (known !== undefined) return known;
+      if (interned.size >= MAX_INTERNED) interned.clear();
+      interned.set(word, word);
+      return word;
+    },
+    internWords(words: readonly string[]): readonly string[] {
+      const key = words.length === 1 ? words[0] : words.join(' ');
+      const known = internedLists.get(key);
+      if (known !== undefined) return known;
+      if (internedLists.size >= MAX_INTERNED) internedLists.clear();
+      internedLists.set(key, words);
+      return words;
     },
   };
 }

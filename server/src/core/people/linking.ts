@@ -18,7 +18,7 @@ export interface MentionSource {
 /** A person while mentions are still being linked to them. */
 export interface PersonDraft {
   /** Words of the fullest name so far, lower case. */
-  words: string[];
+  words: readonly string[];
   /** Family name, lower case: the last word ("Clinton"), or the first in East Asian order ("Kim"). */
   surname: string;
   /** Given name, lower case, when the name has one ("hillary"). */
@@ -38,7 +38,7 @@ export interface PersonDraft {
   latest: number;
 }
 
-function newDraft(words: string[], surname: string, given: string | undefined, royal: boolean, eastAsian: boolean): PersonDraft {
+function newDraft(words: readonly string[], surname: string, given: string | undefined, royal: boolean, eastAsian: boolean): PersonDraft {
   return { words, surname, given, royal, eastAsian, mentions: [], sources: [], titles: [], settled: 0, latest: -1 };
 }
 
@@ -48,7 +48,7 @@ export function placeTitle(site: TitleSite, offset: number): TitleSite {
   const title: Title = { text, start: start + offset, end: end + offset, attachment };
   if (affiliation !== undefined) title.affiliation = affiliation;
   if (former !== undefined) title.former = former;
-  return { title, key: site.key, heads: site.heads, words: site.words, genders: site.genders };
+  return { title, heads: site.heads, words: site.words, genders: site.genders };
 }
 
 /**
@@ -91,7 +91,7 @@ function compatible(d: PersonDraft, surname: string, given: string | undefined):
 function addMention(draft: PersonDraft, text: string, site: NameSite, offset: number, paragraph: number, kind: MentionKind): void {
   const start = site.mentionStart + offset;
   const end = site.end + offset;
-  const mention: Mention = { text: text.slice(start, end), start, end, kind: site.prefix?.kind === 'honorific' ? 'honorific' : kind };
+  const mention: Mention = { text: text.slice(start, end), start, end, kind: site.prefix === 'honorific' ? 'honorific' : kind };
   if (site.possessive) mention.possessive = true;
   draft.mentions.push(mention);
   draft.sources.push({ start: site.start + offset, paragraph, offset, sentence: site.sentence, name: site });
@@ -251,7 +251,7 @@ export function linkMentions(lex: PeopleLexicon, text: string, placed: PlacedPar
         continue;
       }
       const word = core[0] ?? words[0];
-      const royal = prefix?.royal ?? false;
+      const royal = site.royal;
       let draft = royal ? nearest(byGiven.get(word), knownBy, word, site.start + offset) : nearest(namesakes, hasSurname, surname, site.start + offset);
       if (!draft) {
         draft = newDraft([word], word, undefined, royal, false);

@@ -1,3 +1,4 @@
+import { kept, NONE } from '../paragraphCache';
 import type { Gender, Paragraph, Span, Title } from '../model';
 import { firstStartingFrom } from '../spans';
 import { findCandidates, isSuffix, type NameCandidate, type OrgCandidate } from './candidates';
@@ -7,18 +8,19 @@ import { tokenize, type Token } from './tokens';
 
 /**
  * What the people stage finds in one paragraph on its own, with offsets from the paragraph's start
- * and no tokens: the document phase links these across paragraphs.
+ * and no tokens: the document phase links these across paragraphs. The cache holds one for every
+ * paragraph of the document, so lists are exactly as long as they need to be and empty ones are shared.
  */
 export interface ParagraphPeople {
   /** Names judged a person's on their own, in text order. */
-  personNames: NameSite[];
+  personNames: readonly NameSite[];
   /** The other names, in text order: they only join a person named elsewhere (kept apart, so each linking pass reads only its own). */
-  otherNames: NameSite[];
-  organizations: OrganizationSite[];
+  otherNames: readonly NameSite[];
+  organizations: readonly OrganizationSite[];
   /** "the senator", "the minister's": definite titles that may refer back to a person, in text order. */
-  anaphors: AnaphorSite[];
-  /** Third-person pronouns, in text order, for gender. */
-  pronouns: PronounSite[];
+  anaphors: readonly AnaphorSite[];
+  /** Third-person pronouns in text order, two numbers each: see pronounStart, pronounSentence and pronounGender. */
+  pronouns: readonly number[];
 }
 
 /** Every paragraph's findings: `found[k]` for `paragraphs[k]`, whose start places its offsets in the document. */
@@ -27,42 +29,96 @@ export interface PlacedParagraphs {
   paragraphs: readonly Paragraph[];
 }
 
-/** A capitalised name, with everything linking, titles, gender and the fullest name need. */
-export interface NameSite {
-  /** The name without honorific or possessive ending. */
-  start: number;
-  end: number;
-  /** Where a mention of it starts: at an honorific ("Mr. Kim"), else at the name. */
-  mentionStart: number;
-  possessive: boolean;
-  /** Index of its sentence in the paragraph. */
-  sentence: number;
-  /** The name's words, lower case, without initials' full stops. */
-  words: string[];
-  /** The words that are neither suffixes nor initials. */
-  core: string[];
+const POSSESSIVE = 1;
+const INITIAL_FIRST = 2;
+const EAST_ASIAN = 4;
+const CAPS_LINE = 8;
+const TITLE_PREFIX = 16;
+const HONORIFIC_PREFIX = 32;
+const ROYAL = 64;
+const MALE = 128;
+const FEMALE = 256;
+
+/**
+ * A capitalised name, with everything linking, titles, gender and the fullest name need. Its yes/no
+ * facts share one number and its family and given name are read from its words: the cache holds
+ * every name of the document.
+ */
+export class NameSite {
+  constructor(
+    /** The name without honorific or possessive ending. */
+    readonly start: number,
+    readonly end: number,
+    /** Where a mention of it starts: at an honorific ("Mr. Kim"), else at the name. */
+    readonly mentionStart: number,
+    /** Index of its sentence in the paragraph. */
+    readonly sentence: number,
+    private readonly flags: number,
+    /** The name's words, lower case, without initials' full stops. */
+    readonly words: readonly string[],
+    /** The words that are neither suffixes nor initials. */
+    readonly core: readonly string[],
+    /** The titles written around it. */
+    readonly titles: readonly TitleSite[],
+  ) {}
+
+  get possessive(): boolean {
+    return (this.flags & POSSESSIVE) !== 0;
+  }
+
   /** Written with an initial first ("J.K. Rowling"). */
-  initialFirst: boolean;
-  surname: string;
-  given?: string;
-  eastAsian: boolean;
-  prefix?: { kind: 'title' | 'honorific'; royal: boolean; gender?: Gender };
+  get initialFirst(): boolean {
+    return (this.flags & INITIAL_FIRST) !== 0;
+  }
+
+  /** Written family name first ("Kim Kye-Gwan", "Wang Yi"). */
+  get eastAsian(): boolean {
+    return (this.flags & EAST_ASIAN) !== 0;
+  }
+
   /** In a headline in capitals. */
-  capsLine: boolean;
-  /** The titles written around it. */
-  titles: readonly TitleSite[];
+  get capsLine(): boolean {
+    return (this.flags & CAPS_LINE) !== 0;
+  }
+
+  /** The word right before it: a title ("President Bush"), an honorific ("Mr. Kim") or neither. */
+  get prefix(): 'title' | 'honorific' | undefined {
+    return this.flags & HONORIFIC_PREFIX ? 'honorific' : this.flags & TITLE_PREFIX ? 'title' : undefined;
+  }
+
+  /** After a royal title ("King Hussein"). */
+  get royal(): boolean {
+    return (this.flags & ROYAL) !== 0;
+  }
+
+  /** The gender its title or honorific implies ("Mrs.", "King"). */
+  get prefixGender(): Gender | undefined {
+    return this.flags & MALE ? 'male' : this.flags & FEMALE ? 'female' : undefined;
+  }
+
+  /** Family name: the last core word, or the first in East Asian order. */
+  get surname(): string {
+    const { core } = this;
+    return this.flags & EAST_ASIAN ? core[0] : core[core.length - 1];
+  }
+
+  /** Given name, when written: not after an honorific ("Mr. Peña Nieto") nor after an initial. */
+  get given(): string | undefined {
+    const { core } = this;
+    if (core.length === 1) return undefined;
+    if (this.flags & EAST_ASIAN) return core[1];
+    return this.flags & (HONORIFIC_PREFIX | INITIAL_FIRST) ? undefined : core[0];
+  }
 }
 
 export interface TitleSite {
   title: Title;
-  /** Its wording in lower case: a person has one title per wording. */
-  key: string;
   /** Head words in it ("minister", "senator" for "Sen."), for "the minister" later on. */
-  heads: string[];
+  heads: readonly string[];
   /** Its content words, abbreviations counted as the words they abbreviate. */
-  words: string[];
+  words: readonly string[];
   /** The genders its words imply ("spokeswoman", "King"). */
-  genders: Gender[];
+  genders: readonly Gender[];
 }
 
 export interface OrganizationSite {
@@ -82,18 +138,31 @@ export interface AnaphorSite {
   sentence: number;
   /** The title's head word, lower case. */
   head: string;
-  /** The title's content words, as written. */
-  words: string[];
+  /** The title's content words, lower case. */
+  words: readonly string[];
   title: TitleSite;
   /** A name candidate starts here too: then only a name that was linked to nobody leaves it a title. */
   startsName: boolean;
 }
 
-export interface PronounSite {
-  start: number;
-  sentence: number;
-  gender: Gender;
+/** Where the pronoun at `k` (counted in pronouns, not numbers) starts in its paragraph. */
+export function pronounStart(pronouns: readonly number[], k: number): number {
+  return pronouns[2 * k];
 }
+
+/** Index of the sentence of the pronoun at `k` in its paragraph. */
+export function pronounSentence(pronouns: readonly number[], k: number): number {
+  return pronouns[2 * k + 1] >> 1;
+}
+
+export function pronounGender(pronouns: readonly number[], k: number): Gender {
+  return pronouns[2 * k + 1] & 1 ? 'female' : 'male';
+}
+
+/** One list for every empty one. */
+
+/** One result for every paragraph that finds nothing. */
+const NOTHING_FOUND: ParagraphPeople = { personNames: NONE, otherNames: NONE, organizations: NONE, anaphors: NONE, pronouns: NONE };
 
 const PRONOUNS = new Map<string, Gender>([
   ['he', 'male'], ['him', 'male'], ['his', 'male'], ['himself', 'male'],
@@ -118,102 +187,101 @@ export function analyseParagraph(text: string, sentences: readonly Span[], lex: 
   const personNames: NameSite[] = [];
   const otherNames: NameSite[] = [];
   for (const c of names) (c.person ? personNames : otherNames).push(nameSite(lex, text, tokens, c));
-  const pronouns: PronounSite[] = [];
+  const pronouns: number[] = [];
   for (const t of tokens) {
     const gender = t.isWord && mayBePronoun(t.lower) ? PRONOUNS.get(t.lower) : undefined;
-    if (gender) pronouns.push({ start: t.start, sentence: t.sentence, gender });
+    if (gender) pronouns.push(t.start, 2 * t.sentence + (gender === 'female' ? 1 : 0));
   }
+  const organizations = orgs.sort((a, b) => tokens[a.first].start - tokens[b.first].start).map((o) => organizationSite(lex, text, tokens, o));
+  const anaphors = anaphorSites(lex, text, tokens, names);
+  if (!names.length && !organizations.length && !anaphors.length && !pronouns.length) return NOTHING_FOUND;
   return {
-    personNames,
-    otherNames,
-    organizations: orgs.sort((a, b) => tokens[a.first].start - tokens[b.first].start).map((o) => organizationSite(text, tokens, o)),
-    anaphors: anaphorSites(lex, text, tokens, names),
-    pronouns,
+    personNames: kept(personNames),
+    otherNames: kept(otherNames),
+    organizations: kept(organizations),
+    anaphors: kept(anaphors),
+    pronouns: kept(pronouns),
   };
 }
 
 function nameSite(lex: PeopleLexicon, text: string, tokens: Token[], c: NameCandidate): NameSite {
   const first = tokens[c.first];
   const last = tokens[c.last];
+  const words = lex.internWords(c.words.map((w) => lex.intern(w)));
   const coreTokens = tokens.slice(c.first, c.last + 1).filter((t) => !isSuffix(t) && !t.initial);
-  const core = coreTokens.length === c.words.length ? c.words : coreTokens.map((t) => t.lower);
-  const { surname, given, eastAsian } = nameParts(lex, core, c.prefix?.kind === 'honorific', first.initial);
+  const core = coreTokens.length === words.length ? words : lex.internWords(coreTokens.map((t) => lex.intern(t.lower)));
   const prefix = c.prefix;
-  // Every site has the same fields, so that the document phase reads them all alike.
-  return {
-    start: first.start,
-    end: last.end,
-    mentionStart: prefix?.kind === 'honorific' ? tokens[prefix.token].start : first.start,
-    possessive: last.possessive,
-    sentence: first.sentence,
-    words: c.words,
-    core,
-    initialFirst: first.initial,
-    surname,
-    given,
-    eastAsian,
-    prefix: prefix && { kind: prefix.kind, royal: prefix.royal, gender: prefix.gender },
-    capsLine: first.capsLine,
-    titles: titlesOf(lex, text, tokens, c, prefix?.token),
-  };
+  let flags = 0;
+  if (last.possessive) flags |= POSSESSIVE;
+  if (first.initial) flags |= INITIAL_FIRST;
+  if (isEastAsian(lex, core)) flags |= EAST_ASIAN;
+  if (first.capsLine) flags |= CAPS_LINE;
+  if (prefix) {
+    flags |= prefix.kind === 'honorific' ? HONORIFIC_PREFIX : TITLE_PREFIX;
+    if (prefix.royal) flags |= ROYAL;
+    if (prefix.gender) flags |= prefix.gender === 'male' ? MALE : FEMALE;
+  }
+  const mentionStart = prefix?.kind === 'honorific' ? tokens[prefix.token].start : first.start;
+  return new NameSite(first.start, last.end, mentionStart, first.sentence, flags, words, core, titlesOf(lex, text, tokens, c, prefix?.token));
 }
-
-/** Most names stand without a title: they all share this one empty list (the cache holds every name of the document). */
-const NO_TITLES: readonly TitleSite[] = [];
 
 function titlesOf(lex: PeopleLexicon, text: string, tokens: Token[], c: NameCandidate, prefixToken: number | undefined): readonly TitleSite[] {
   const found = titlesAround(lex, text, tokens, c.first, c.last, prefixToken);
-  return found.length === 0 ? NO_TITLES : found.map((t) => titleSite(lex, tokens, t));
+  return found.length === 0 ? NONE : found.map((t) => titleSite(lex, tokens, t, contentWords(lex, t.text)));
 }
 
-/** Family and given name, from the name's words that are neither suffixes nor initials. */
-function nameParts(lex: PeopleLexicon, words: string[], afterHonorific: boolean, initialFirst: boolean): { surname: string; given?: string; eastAsian: boolean } {
-  if (words.length === 1) return { surname: words[0], eastAsian: false };
-  // "Kim Kye-Gwan", "Wang Yi": family name first, even when "Kim" is also a Western given name.
+/**
+ * Written family name first, from the name's words that are neither suffixes nor initials: "Kim Kye-Gwan",
+ * "Wang Yi", even when "Kim" is also a Western given name.
+ */
+function isEastAsian(lex: PeopleLexicon, words: readonly string[]): boolean {
+  if (words.length !== 2) return false;
   // Two short syllables: "Kye-Gwan", "Moo-Jin", "Geun-hye" (not "Álvarez-Núñez").
   const hyphenatedGiven = words[0].length <= 5 && /^\p{L}{1,5}-\p{L}{1,5}$/u.test(words[1]);
-  const eastAsian =
-    words.length === 2 &&
-    ((lex.eastAsianSurnames.has(words[0]) && (hyphenatedGiven || !lex.givenNames.has(words[0]))) || (hyphenatedGiven && !lex.givenNames.has(words[0])));
-  if (eastAsian) return { surname: words[0], given: words[1], eastAsian };
-  // "Mr. Peña Nieto": after an honorific, all the words are the family name.
-  if (afterHonorific) return { surname: words[words.length - 1], eastAsian: false };
-  return { surname: words[words.length - 1], given: initialFirst ? undefined : words[0], eastAsian: false };
+  return (lex.eastAsianSurnames.has(words[0]) && (hyphenatedGiven || !lex.givenNames.has(words[0]))) || (hyphenatedGiven && !lex.givenNames.has(words[0]));
 }
 
-function contentWords(title: string): string[] {
-  return title.toLowerCase().split(/[^\p{L}\p{N}-]+/u).filter((w) => w && w !== 'of' && w !== 'the');
+/** The title's words in lower case, without "of" and "the". */
+function contentWords(lex: PeopleLexicon, title: string): readonly string[] {
+  const words: string[] = [];
+  for (const w of title.toLowerCase().split(/[^\p{L}\p{N}-]+/u)) if (w && w !== 'of' && w !== 'the') words.push(lex.intern(w));
+  return kept(words);
 }
 
-function titleSite(lex: PeopleLexicon, tokens: Token[], title: Title): TitleSite {
+/** A title's site, given its content words (shared with it unless an abbreviation adds words to them). */
+function titleSite(lex: PeopleLexicon, tokens: Token[], title: Title, content: readonly string[]): TitleSite {
   const heads: string[] = [];
   for (let i = firstStartingFrom(tokens, title.start); i < tokens.length && tokens[i].start < title.end; i++) {
     const t = tokens[i];
-    if (lex.titleHeads.has(t.lower)) heads.push(t.lower);
+    if (lex.titleHeads.has(t.lower)) heads.push(lex.intern(t.lower));
     const full = lex.titleAbbreviations.get(t.lower);
     if (full && t.text.endsWith('.')) heads.push(full);
   }
-  const words: string[] = [];
-  for (const w of contentWords(title.text)) {
-    words.push(w);
-    // "Sen." stands for "senator": abbreviations count as the words they abbreviate.
-    const full = lex.titleAbbreviations.get(w);
-    if (full) words.push(...full.split(' '));
+  // "Sen." stands for "senator": abbreviations count as the words they abbreviate.
+  let words = content;
+  if (content.some((w) => lex.titleAbbreviations.has(w))) {
+    const expanded: string[] = [];
+    for (const w of content) {
+      expanded.push(w);
+      const full = lex.titleAbbreviations.get(w);
+      if (full) expanded.push(...full.split(' '));
+    }
+    words = kept(expanded);
   }
   const genders: Gender[] = [];
   for (const w of title.text.toLowerCase().split(/[^a-z-]+/)) {
     const gender = lex.titleGender.get(w);
     if (gender) genders.push(gender);
   }
-  return { title, key: title.text.toLowerCase(), heads, words, genders };
+  return { title, heads: kept(heads), words, genders: kept(genders) };
 }
 
-function organizationSite(text: string, tokens: Token[], o: OrgCandidate): OrganizationSite {
+function organizationSite(lex: PeopleLexicon, text: string, tokens: Token[], o: OrgCandidate): OrganizationSite {
   let first = o.first;
   if (tokens[first].lower === 'the' && first < o.last) first++;
   const { start } = tokens[first];
   const last = tokens[o.last];
-  return { start, end: last.end, possessive: last.possessive, key: text.slice(start, last.end).toLowerCase() };
+  return { start, end: last.end, possessive: last.possessive, key: lex.intern(text.slice(start, last.end).toLowerCase()) };
 }
 
 /** "the minister", "the senator", "the president's son": definite titles with a lower-case head. */
@@ -227,14 +295,15 @@ function anaphorSites(lex: PeopleLexicon, text: string, tokens: Token[], names: 
     const head = tokens[found.head];
     if (!lex.titleHeads.has(head.lower) || head.cap) continue;
     const last = tokens[found.last];
+    const words = contentWords(lex, found.title.text);
     sites.push({
       start: tokens[i].start,
       end: last.end,
       possessive: last.possessive,
       sentence: tokens[i].sentence,
-      head: head.lower,
-      words: contentWords(found.title.text),
-      title: titleSite(lex, tokens, found.title),
+      head: lex.intern(head.lower),
+      words,
+      title: titleSite(lex, tokens, found.title, words),
       startsName: nameStarts.has(i),
     });
   }

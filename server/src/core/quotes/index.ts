@@ -72,7 +72,7 @@ class DocumentQuotes {
 
   constructor(
     readonly structure: TextStructure,
-    private readonly words: QuoteLexicon,
+    readonly words: QuoteLexicon,
     cache: AnalysisCache | undefined,
   ) {
     const { text, paragraphs } = structure;
@@ -133,7 +133,7 @@ function inheritSpeakers(text: string, document: DocumentQuotes): DocumentUnit[]
     const quotes = document.read(q);
     const before = line > 0 ? line - 1 : quotes.lineCount - 1;
     if (lastQuotedParagraph === q && lastQuotedLine === before) return lastQuotedSpeaker;
-    const reported = quotes.reportedOnLine(before);
+    const reported = quotes.reportedOnLine(before, document.words);
     return reported && inDocument(paragraphs[q].start, reported);
   };
 

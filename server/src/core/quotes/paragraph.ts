@@ -1,3 +1,4 @@
+import { kept } from '../paragraphCache';
 import type { Span } from '../model';
 import { firstStartingFrom } from '../spans';
 import {
@@ -28,11 +29,19 @@ export interface Reported {
   cue: Span | null;
 }
 
+/** A quoted segment as the document needs it, offsets relative to its paragraph. */
+export interface KeptSegment extends Span {
+  /** Opens a paragraph that continues a quote left open in the previous one. */
+  continuesPrevious: boolean;
+  /** Left open at the paragraph's end because the next paragraph continues it. */
+  continuesNext: boolean;
+}
+
 /** A quotation of one paragraph: one or more segments on one line, attributed as far as the paragraph allows. */
 export interface ParagraphUnit {
   /** Its line, among the paragraph's lines. */
   line: number;
-  segments: QuoteSegment[];
+  segments: readonly KeptSegment[];
   /** The speaker and cue of its own attribution; null when it has none. */
   speaker: Span | null;
   cue: Span | null;
@@ -41,42 +50,61 @@ export interface ParagraphUnit {
   expectsSpeaker: boolean;
 }
 
-/** Everything the document needs of one paragraph's quotations, offsets relative to the paragraph. */
+/**
+ * Everything the document needs of one paragraph's quotations, offsets relative to the paragraph.
+ * The cache keeps one for every paragraph with quotation marks: lists are exactly as long as they
+ * need to be and empty ones shared.
+ */
 export class ParagraphQuotes {
   private reportedByLine: Map<number, Span | null> | null = null;
 
   constructor(
-    readonly segments: QuoteSegment[],
-    readonly unmatched: Span[],
-    readonly units: ParagraphUnit[],
+    readonly segments: readonly KeptSegment[],
+    readonly unmatched: readonly Span[],
+    readonly units: readonly ParagraphUnit[],
     /** True when the next paragraph continues a quote this one leaves running on. */
     readonly continuing: boolean,
-    /** The text the paragraph was read in, where it starts at `origin`, and its lines there. */
-    private readonly text: string,
-    private readonly origin: number,
-    private readonly lines: Span[],
-    private readonly lexicon: QuoteLexicon,
+    /** The paragraph and the context it was read in (see paragraphContext). */
+    private readonly paragraphText: string,
+    private readonly context: string,
+    /**
+     * Its lines in the text it was read in (see readingText), two numbers each, start and end; null
+     * for the usual single line that is the whole paragraph.
+     */
+    private readonly lineBounds: readonly number[] | null,
   ) {}
 
   get lineCount(): number {
-    return this.lines.length;
+    return this.lineBounds ? this.lineBounds.length / 2 : 1;
   }
 
   /**
    * Who the last attribution of line `index` reports as speaking: the fallback speaker of a quotation
    * on the line after. Worked out when first asked, as few lines are ever asked about.
    */
-  reportedOnLine(index: number): Span | null {
+  reportedOnLine(index: number, lexicon: QuoteLexicon): Span | null {
     this.reportedByLine ??= new Map();
     let speaker = this.reportedByLine.get(index);
     if (speaker === undefined) {
-      const tokens = tokenize(this.text, this.lines[index], []);
-      const found = reportedSpeaker(this.lexicon, tokens, 0, tokens.length)?.speaker;
-      speaker = found ? { start: found.start - this.origin, end: found.end - this.origin } : null;
+      const { text, paragraph } = readingText(this.paragraphText, this.context);
+      const line = this.lineBounds ? { start: this.lineBounds[2 * index], end: this.lineBounds[2 * index + 1] } : paragraph;
+      const tokens = tokenize(text, line, []);
+      const found = reportedSpeaker(lexicon, tokens, 0, tokens.length)?.speaker;
+      speaker = found ? { start: found.start - paragraph.start, end: found.end - paragraph.start } : null;
       this.reportedByLine.set(index, speaker);
     }
     return speaker;
   }
+}
+
+/**
+ * The text a paragraph is read in, and the paragraph's span there. A byte-order mark stands for a
+ * neighbour that is no space, so that pairing sees what it saw in the document.
+ */
+function readingText(paragraphText: string, context: string): { text: string; paragraph: Span } {
+  const before = context[2] === 'x' ? '\uFEFF' : '';
+  const text = before + paragraphText + (context[3] === 'x' ? '\uFEFF' : '');
+  return { text, paragraph: { start: before.length, end: before.length + paragraphText.length } };
 }
 
 /**
@@ -99,14 +127,13 @@ CONTEXTS[0] = '';
 
 /** The quotations of a paragraph, from its text and its context (see paragraphContext). */
 export function quotesOfParagraph(paragraphText: string, context: string, lexicon: QuoteLexicon): ParagraphQuotes {
-  // A byte-order mark stands for a neighbour that is no space, so that pairing sees what it saw in the document.
-  const before = context[2] === 'x' ? '\uFEFF' : '';
-  const text = before + paragraphText + (context[3] === 'x' ? '\uFEFF' : '');
-  const paragraph = { start: before.length, end: before.length + paragraphText.length };
+  const { text, paragraph } = readingText(paragraphText, context);
   const nextOpening = context[1] === 'd' ? 'double' : context[1] === 's' ? 'single' : null;
   const { segments, unmatched, lines, continuing } = pairParagraphMarks(text, paragraph, context[0] === 'c', nextOpening);
   const relative = (s: Span): Span => ({ start: s.start - paragraph.start, end: s.end - paragraph.start });
-  const shifted = segments.map((s) => ({ ...s, ...relative(s) }));
+  const shifted: readonly KeptSegment[] = kept(
+    segments.map((s) => ({ start: s.start - paragraph.start, end: s.end - paragraph.start, continuesPrevious: s.continuesPrevious, continuesNext: s.continuesNext })),
+  );
   const units: ParagraphUnit[] = [];
   let li = 0;
   for (let first = 0; first < segments.length; ) {
@@ -117,17 +144,32 @@ export function quotesOfParagraph(paragraphText: string, context: string, lexico
     for (const unit of unitsOfLine(text, lexicon, lines[li], segments.slice(first, end))) {
       units.push({
         line: li,
-        segments: shifted.slice(at, (at += unit.segments.length)),
+        // Most paragraphs hold one quotation: its segments are the paragraph's, one list for both.
+        segments: unit.segments.length === shifted.length ? shifted : shifted.slice(at, at + unit.segments.length),
         speaker: unit.speaker && relative(unit.speaker),
         cue: unit.cue && relative(unit.cue),
         reported: unit.reported && { speaker: relative(unit.reported.speaker), cue: unit.reported.cue && relative(unit.reported.cue) },
         expectsSpeaker: unit.expectsSpeaker,
       });
+      at += unit.segments.length;
     }
     first = end;
   }
-  return new ParagraphQuotes(shifted, unmatched.map(relative), units, continuing, text, paragraph.start, lines, lexicon);
+  return new ParagraphQuotes(shifted, kept(unmatched.map(relative)), kept(units), continuing, paragraphText, context, lineBoundsOf(lines, paragraph));
 }
+
+/** The lines as ParagraphQuotes keeps them: null for one line that is the whole paragraph, else flat. */
+function lineBoundsOf(lines: Span[], paragraph: Span): readonly number[] | null {
+  if (lines.length === 1 && lines[0].start === paragraph.start && lines[0].end === paragraph.end) return null;
+  const bounds: number[] = new Array(2 * lines.length);
+  for (let k = 0; k < lines.length; k++) {
+    bounds[2 * k] = lines[k].start;
+    bounds[2 * k + 1] = lines[k].end;
+  }
+  return bounds;
+}
+
+/** One list for every empty one. */
 
 /** A quotation being attributed: its segments with their token positions. */
 interface Unit {
