@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleCache } from './articleCache';
+import { collectWhenIdle, postponeCollection } from './idleCollection';
 import { codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -92,11 +93,14 @@ connection.onDidChangeConfiguration(async (change) => {
 // slow document cannot keep the server busy all the time. (The connection hands over one message per
 // event-loop turn, so setImmediate alone would not batch.)
 const QUEUE_MS = 1;
+/** An analysis this long read much of a large document and left much garbage behind. */
+const LARGE_ANALYSIS_MS = 250;
 const BURST_MS = 50;
 const pending = new Map<string, NodeJS.Timeout>();
 const lastAnalysis = new Map<string, { end: number; duration: number }>();
 const lastChange = new Map<string, number>();
 function scheduleDiagnostics(document: TextDocument): void {
+  postponeCollection();
   const now = performance.now();
   const previousChange = lastChange.get(document.uri);
   lastChange.set(document.uri, now);
@@ -116,6 +120,7 @@ function scheduleDiagnostics(document: TextDocument): void {
       connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics(article, current) });
       const end = performance.now();
       lastAnalysis.set(current.uri, { end, duration: end - start });
+      if (end - start > LARGE_ANALYSIS_MS) collectWhenIdle();
       // Build the hover index while the user reads the problems, not on their first hover.
       setImmediate(() => prepareLookup(article));
     }, delay),

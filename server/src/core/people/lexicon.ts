@@ -1,3 +1,4 @@
+import compromiseData from '../data/compromise-lexicon.json';
 import givenNameData from '../data/given-names.json';
 import honorificData from '../data/honorifics.json';
 import organizationData from '../data/organizations.json';
@@ -42,27 +43,8 @@ export interface PeopleLexicon {
 
 const MAX_INTERNED = 30_000;
 
-const NAME_TAGS = new Set(['MaleName', 'FemaleName', 'FirstName', 'LastName', 'Person', 'ProperNoun', 'Honorific']);
-const PLACE_TAGS = new Set(['Country', 'City', 'Region', 'Place']);
-
-type CompromiseLexicon = Record<string, string | string[]>;
-
-let compromiseLexicon: CompromiseLexicon | undefined;
-
-/** compromise's own word list: a fast lookup, unlike running its tagger. */
-function compromiseWords(): CompromiseLexicon {
-  if (!compromiseLexicon) {
-    // Loaded on the first analysis, not at start-up: compromise is most of the server's cold start.
-    const nlp = require('compromise') as { model(): { one: { lexicon: CompromiseLexicon } } };
-    compromiseLexicon = nlp.model().one.lexicon;
-  }
-  return compromiseLexicon;
-}
-
-function tagsOf(word: string): string[] {
-  const tags = compromiseWords()[word];
-  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
-}
+/** Ordinary words from compromise's word list (see scripts/compromise-lexicon.ts), made a set on first use. */
+let commonWords: Set<string> | undefined;
 
 const lower = (xs: string[]): string[] => xs.map((x) => x.toLowerCase());
 
@@ -90,18 +72,17 @@ function build(extensions: LexiconExtensions): PeopleLexicon {
   for (const n of givenNameData.male) givenNames.set(n, 'male');
   for (const n of givenNameData.female) givenNames.set(n, 'female');
 
-  const places = new Set(lower(placeData.places));
-  const demonyms = new Set(lower(placeData.demonyms));
-  for (const [word] of Object.entries(compromiseWords())) {
-    const tags = tagsOf(word);
-    if (tags.includes('Demonym')) demonyms.add(word);
-    else if (tags.some((t) => PLACE_TAGS.has(t)) && !tags.some((t) => NAME_TAGS.has(t))) places.add(word);
-    if (!givenNames.has(word)) {
-      if (tags.includes('MaleName')) givenNames.set(word, 'male');
-      else if (tags.includes('FemaleName')) givenNames.set(word, 'female');
-      else if (tags.includes('FirstName')) givenNames.set(word, undefined);
-    }
-  }
+  // Our own lists first; compromise's word list adds to them.
+  const places = new Set([...lower(placeData.places), ...compromiseData.places]);
+  const demonyms = new Set([...lower(placeData.demonyms), ...compromiseData.demonyms]);
+  const addName = (name: string, gender: Gender | undefined): void => {
+    if (!givenNames.has(name)) givenNames.set(name, gender);
+  };
+  for (const name of compromiseData.maleNames) addName(name, 'male');
+  for (const name of compromiseData.femaleNames) addName(name, 'female');
+  for (const name of compromiseData.otherFirstNames) addName(name, undefined);
+  commonWords ??= new Set(compromiseData.commonWords);
+  const ordinary = commonWords;
 
   const nonNames = new Set(lower(placeData.nonNames));
   const interned = new Map<string, string>();
@@ -125,8 +106,7 @@ function build(extensions: LexiconExtensions): PeopleLexicon {
     givenNames,
     eastAsianSurnames: new Set(givenNameData.eastAsianSurnames),
     isCommonWord(word: string): boolean {
-      const tags = tagsOf(word);
-      return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t) || PLACE_TAGS.has(t) || t === 'Demonym');
+      return ordinary.has(word);
     },
     intern(word: string): string {
       const known = interned.get(word);
