@@ -100,3 +100,13 @@ test('the paragraph cache keeps only what the last analysis used, so memory foll
   assert.equal(computed, 3, 'the unchanged paragraph is not computed again');
   assert.equal(cache.size, 2, 'the paragraph as it was before the edit is gone');
 });
+
+test('a document that grows past the size limit and back is analysed as if fresh', () => {
+  const text = sample('north-korea-negotiator.article');
+  const options = { maxTextLength: text.length + 100 };
+  const incremental = new IncrementalAnalyzer(options);
+  incremental.analyze(text);
+  assert.equal(incremental.analyze(text + 'x'.repeat(200)).findings[0].code, 'document-too-large');
+  const edited = text.replace('Tuesday', 'Wednesday');
+  assert.deepEqual(incremental.analyze(edited), analyze(edited, options));
+});

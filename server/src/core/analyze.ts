@@ -72,7 +72,7 @@ function overBudget(budgetMs: number, skipped: string[]): Finding {
  */
 export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: readonly Rule[] = rules, cache?: AnalysisCache): Article {
   if (options.maxTextLength !== undefined && text.length > options.maxTextLength) {
-    cache?.settle(); // nothing analysed, nothing worth keeping
+    cache?.clear(); // nothing analysed, nothing worth keeping
     return tooLarge(text, options.maxTextLength);
   }
   const failures: Finding[] = [];

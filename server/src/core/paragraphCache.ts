@@ -106,6 +106,12 @@ export class AnalysisCache {
   settle(): void {
     for (const cache of this.stages.values()) cache.settle();
   }
+
+  /** Drops everything, for a text that is not analysed at all. */
+  clear(): void {
+    this.stages.clear();
+    this.paragraphTexts = [];
+  }
 }
 
 /** The stage's cache in `cache`, or one for this analysis only. */
