@@ -78,7 +78,7 @@ const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
  * character when it can be (a paragraph of a document with one curly quote anywhere would
  * otherwise take two).
  */
-function detached(s: string): string {
+export function detached(s: string): string {
   if (s.length < 13) return s;
   return BEYOND_LATIN1.test(s) ? Buffer.from(s, 'utf16le').toString('utf16le') : Buffer.from(s, 'latin1').toString('latin1');
 }

@@ -19,6 +19,8 @@ function isSpaceOrBom(code: number): boolean {
 
 /** Offset just past the line break at `at` (CRLF counts as one), or -1 when there is none. */
 function afterLineBreak(text: string, at: number): number {
+  // Past the end, charCodeAt would read out of bounds, which costs optimised code a deoptimisation.
+  if (at >= text.length) return -1;
   const code = text.charCodeAt(at);
   if (code === LF) return at + 1;
   if (code === CR) return text.charCodeAt(at + 1) === LF ? at + 2 : at + 1;

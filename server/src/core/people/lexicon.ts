@@ -5,6 +5,7 @@ import organizationData from '../data/organizations.json';
 import placeData from '../data/places.json';
 import titleData from '../data/titles.json';
 import type { Gender, LexiconExtensions } from '../model';
+import { detached } from '../paragraphCache';
 
 /** Everything the people stage looks words up in, built once per lexicon extension. Keys are lower case. */
 export interface PeopleLexicon {
@@ -112,8 +113,10 @@ function build(extensions: LexiconExtensions): PeopleLexicon {
       const known = interned.get(word);
       if (known !== undefined) return known;
       if (interned.size >= MAX_INTERNED) interned.clear();
-      interned.set(word, word);
-      return word;
+      // The table outlives every document: it must not keep a slice of one, and with it the whole text.
+      const own = detached(word);
+      interned.set(own, own);
+      return own;
     },
     internWords(words: readonly string[]): readonly string[] {
       const key = words.length === 1 ? words[0] : words.join(' ');

@@ -26,6 +26,25 @@ export interface Token {
   capsLine: boolean;
 }
 
+/** Made by a constructor rather than an object literal, which V8 may start allocating as long-lived (see dates/tokens.ts). */
+class PeopleToken implements Token {
+  sentenceStart = false;
+  capsLine = false;
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    readonly lower: string,
+    readonly isWord: boolean,
+    readonly cap: boolean,
+    readonly allCaps: boolean,
+    readonly possessive: boolean,
+    readonly fullEnd: number,
+    readonly initial: boolean,
+    readonly sentence: number,
+  ) {}
+}
+
 const ABBREVIATIONS = new Set(abbreviationData.abbreviations);
 
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
@@ -79,8 +98,12 @@ function letterCase(word: string): { upper: number; lower: number } {
 const OTHER_APOSTROPHES = /[’`´]/g;
 
 function normalise(s: string): string {
-  const lowered = s.toLowerCase();
-  return /[’`´]/.test(lowered) ? lowered.replace(OTHER_APOSTROPHES, "'") : lowered;
+  // Most words are lower-case ASCII, which neither conversion changes (though each would copy them).
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || c >= 128 || c === 96) return s.toLowerCase().replace(OTHER_APOSTROPHES, "'");
+  }
+  return s;
 }
 
 /** Cuts one paragraph's text into tokens, one linear pass per sentence. */
@@ -154,21 +177,7 @@ export function tokenize(text: string, sentences: readonly Span[], extraAbbrevia
       }
       if (lowered.endsWith('.')) lowered = lowered.slice(0, -1);
       const { upper, lower } = letterCase(word);
-      const token: Token = {
-        text: withDot,
-        start: i,
-        end: wordEnd,
-        lower: lowered,
-        isWord: true,
-        cap: isUpper(word[0]),
-        allCaps: upper >= 2 && lower === 0,
-        possessive,
-        fullEnd: end,
-        initial,
-        sentenceStart: false,
-        sentence: sentenceIndex,
-        capsLine: false,
-      };
+      const token = new PeopleToken(withDot, i, wordEnd, lowered, true, isUpper(word[0]), upper >= 2 && lower === 0, possessive, end, initial, sentenceIndex);
       tokens.push(token);
       firstWord ??= token;
       words++;
@@ -191,19 +200,5 @@ export function tokenize(text: string, sentences: readonly Span[], extraAbbrevia
 
 function punct(text: string, start: number, end: number, sentence: number): Token {
   const mark = end - start === 1 ? text[start] : text.slice(start, end);
-  return {
-    text: mark,
-    start,
-    end,
-    lower: mark,
-    isWord: false,
-    cap: false,
-    allCaps: false,
-    possessive: false,
-    fullEnd: end,
-    initial: false,
-    sentenceStart: false,
-    sentence,
-    capsLine: false,
-  };
+  return new PeopleToken(mark, start, end, mark, false, false, false, false, end, false, sentence);
 }

@@ -19,6 +19,35 @@ export interface Token extends Span {
 // a typewriter dash ("--") is one token, like "—".
 const TOKEN = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|-{2,}|\S/gu;
 
+/** Made by a constructor rather than an object literal, which V8 may start allocating as long-lived (see dates/tokens.ts). */
+class QuoteToken implements Token {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly lower: string,
+    readonly type: TokenType,
+    readonly quoted: boolean,
+    readonly capitalized: boolean,
+  ) {}
+}
+
+const WORD_START = /[\p{L}\p{N}]/u;
+const UPPER_START = /^\p{Lu}/u;
+
+/** Checks of a token's first character, by character code for ASCII (most tokens; a regular expression costs more). */
+function startsWord(token: string): boolean {
+  const c = token.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_START.test(token[0]);
+}
+
+function startsUpper(token: string): boolean {
+  const c = token.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_START.test(token);
+}
+
 /**
  * Tokens of text[span), with abbreviation and initial full stops kept on their word ("Rep.", "W.").
  * `quotedSpans` are the insides of the quotations (marks excluded), sorted.
@@ -31,7 +60,7 @@ export function tokenize(text: string, span: Span, quotedSpans: Span[]): Token[]
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     const start = span.start + m.index;
     let end = start + m[0].length;
-    const isWord = /[\p{L}\p{N}]/u.test(m[0][0]);
+    const isWord = startsWord(m[0]);
     if (isWord && text[end] === '.' && end < span.end) {
       const lower = m[0].toLowerCase();
       // An abbreviation, an initial, or a full stop followed by a comma or bracket ("R-Ky.,", "(D-Wis.)").
@@ -40,18 +69,10 @@ export function tokenize(text: string, span: Span, quotedSpans: Span[]): Token[]
         TOKEN.lastIndex++;
       }
     }
-    const word = text.slice(start, end);
+    const word = end - start === m[0].length ? m[0] : text.slice(start, end);
     while (q < quotedSpans.length && quotedSpans[q].end <= start) q++;
     const quoted = q < quotedSpans.length && quotedSpans[q].start <= start;
-    tokens.push({
-      start,
-      end,
-      text: word,
-      lower: word.toLowerCase(),
-      type: isWord ? 'word' : 'punct',
-      quoted,
-      capitalized: isWord && /^\p{Lu}/u.test(word),
-    });
+    tokens.push(new QuoteToken(start, end, word, word.toLowerCase(), isWord ? 'word' : 'punct', quoted, isWord && startsUpper(word)));
   }
   return tokens;
 }
