@@ -88,14 +88,18 @@ connection.onDidChangeConfiguration(async (change) => {
 });
 
 // A lone edit is analysed at once (after QUEUE_MS, so that changes already sent are taken in too). Edits
-// arriving faster than the document analyses are a burst: after an analysis, the next one then waits until
-// as much time has passed as the last one took (at most BURST_MS), and covers the latest version, so a
-// slow document cannot keep the server busy all the time. (The connection hands over one message per
-// event-loop turn, so setImmediate alone would not batch.)
+// arriving faster than the document analyses, or a flood of them from a program, are a burst: after an
+// analysis, the next one then waits until as much time has passed as the last one took (at least
+// BURST_MIN_MS, at most BURST_MS), and covers the latest version, so a slow document cannot keep the
+// server busy all the time. (The connection hands over one message per event-loop turn, so setImmediate
+// alone would not batch.)
 const QUEUE_MS = 1;
+/** Changes closer together than this come from a program (a paste, a multi-cursor edit), not from typing. */
+const FLOOD_GAP_MS = 2;
+const BURST_MIN_MS = 10;
+const BURST_MS = 50;
 /** An analysis this long read much of a large document and left much garbage behind. */
 const LARGE_ANALYSIS_MS = 250;
-const BURST_MS = 50;
 const pending = new Map<string, NodeJS.Timeout>();
 const lastAnalysis = new Map<string, { end: number; duration: number }>();
 const lastChange = new Map<string, number>();
@@ -106,8 +110,9 @@ function scheduleDiagnostics(document: TextDocument): void {
   lastChange.set(document.uri, now);
   if (pending.has(document.uri)) return; // the scheduled run reads the latest version
   const last = lastAnalysis.get(document.uri);
-  const window = last ? Math.min(BURST_MS, last.duration) : 0;
-  const burst = last !== undefined && previousChange !== undefined && now - previousChange < window;
+  const gap = previousChange === undefined ? Infinity : now - previousChange;
+  const burst = last !== undefined && (gap < FLOOD_GAP_MS || gap < Math.min(BURST_MS, last.duration));
+  const window = last ? Math.min(BURST_MS, Math.max(BURST_MIN_MS, last.duration)) : 0;
   const delay = burst ? Math.max(QUEUE_MS, window - (now - last.end)) : QUEUE_MS;
   pending.set(
     document.uri,
