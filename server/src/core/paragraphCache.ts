@@ -90,8 +90,19 @@ export function detached(s: string): string {
  */
 export class AnalysisCache {
   private readonly stages = new Map<string, ParagraphCache<unknown>>();
+  private readonly documentValues = new Map<string, unknown>();
   /** The paragraphs' texts in the last analysis, in order: where the next one looks first. */
   paragraphTexts: readonly string[] = [];
+
+  /** What a stage kept for the whole document (not per paragraph) from the last analysis, if anything. */
+  documentValue<T>(stage: string): T | undefined {
+    return this.documentValues.get(stage) as T | undefined;
+  }
+
+  /** Keeps `value` for the stage's next analysis; it must depend only on what the stage checks before using it. */
+  keepDocumentValue<T>(stage: string, value: T): void {
+    this.documentValues.set(stage, value);
+  }
 
   for<T>(stage: string): ParagraphCache<T> {
     let cache = this.stages.get(stage);
@@ -110,6 +121,7 @@ export class AnalysisCache {
   /** Drops everything, for a text that is not analysed at all. */
   clear(): void {
     this.stages.clear();
+    this.documentValues.clear();
     this.paragraphTexts = [];
   }
 }

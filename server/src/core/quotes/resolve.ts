@@ -76,7 +76,7 @@ function words(s: string): string[] {
  * checked against the entities in place, without writing the new one.
  */
 function entityWords(people: Person[], organizations: Organization[], cache?: AnalysisCache): EntityWords {
-  const last = cache && lastEntityWords.get(cache);
+  const last = cache?.documentValue<LastEntityWords>(ENTITY_WORDS);
   if (last) {
     const check = new KeyCheck(last.key);
     writeKey(people, organizations, check);
@@ -86,12 +86,17 @@ function entityWords(people: Person[], organizations: Organization[], cache?: An
   writeKey(people, organizations, writer);
   const key = writer.parts.join('');
   const entities = wordsOfEntities(key);
-  if (cache) lastEntityWords.set(cache, { key, entities });
+  cache?.keepDocumentValue<LastEntityWords>(ENTITY_WORDS, { key, entities });
   return entities;
 }
 
 /** The entities' words of the last analysis with a cache, and the key they were read from. */
-const lastEntityWords = new WeakMap<AnalysisCache, { key: string; entities: EntityWords }>();
+interface LastEntityWords {
+  key: string;
+  entities: EntityWords;
+}
+
+const ENTITY_WORDS = 'quote speakers';
 
 interface KeySink {
   marker(marker: 'n' | 't'): void;
