@@ -18,7 +18,6 @@ import { inlayHints } from './features/inlayHints';
 import { definition, references } from './features/navigation';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
-import { prepareLookup } from './core/lookup';
 import type { Article } from './core/model';
 import { analyzeOptionsFrom, defaultSettings, parseSettings } from './settings';
 
@@ -126,8 +125,6 @@ function scheduleDiagnostics(document: TextDocument): void {
       const end = performance.now();
       lastAnalysis.set(current.uri, { end, duration: end - start });
       if (end - start > LARGE_ANALYSIS_MS) collectWhenIdle();
-      // Build the hover index while the user reads the problems, not on their first hover.
-      setImmediate(() => prepareLookup(article));
     }, delay),
   );
 }
