@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
+import { nameSpellingVariants } from '../../server/src/core/rules/nameSpellingVariants';
 
 function findings(text: string, code: string) {
   return analyze(text).findings.filter((f) => f.code === code);
@@ -48,4 +49,19 @@ test('first-mention-without-title: silent when the first mention gives the role 
   const sample = '"North Korea has clarified its stance," said Yang Moo-Jin, a professor at Seoul`s University of North Korean Studies.';
   assert.deepEqual(findings(sample, 'first-mention-without-title'), []);
   assert.deepEqual(findings('Tom Jones arrived on Monday and left.', 'first-mention-without-title'), []);
+});
+
+test('name-spelling-variants: a person written many different ways still gets one finding per variant spelling', () => {
+  // Twenty wordings of one person (more than the rule compares one by one), two of them one spelling apart.
+  const text = 'Kim Kye-Gwan arrived.';
+  const at = (start: number, end: number) => ({ start, end, text: text.slice(start, end) });
+  const wordings = Array.from({ length: 20 }, (_, k) => ({ start: 0, end: 3, text: `Kim${'a'.repeat(k + 1)}`, kind: 'surname' as const }));
+  const mentions = [{ ...at(0, 12), kind: 'full' as const }, ...wordings, { start: 0, end: 12, text: 'Kim Kye-gwan', kind: 'full' as const }];
+  const article = {
+    ...analyze(text),
+    people: [{ id: 'p1', name: 'Kim Kye-Gwan', titles: [], mentions }],
+  };
+  const found = nameSpellingVariants.check(article);
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /"Kim Kye-gwan" is spelled "Kim Kye-Gwan"/);
 });

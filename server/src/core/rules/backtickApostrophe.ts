@@ -1,7 +1,7 @@
 import type { Rule, RuleFinding } from './rule';
 
 /** "Russia`s", "North`s", "don`t": a backtick or acute accent typed where an apostrophe belongs. */
-const BACKTICK = /[`´]/g;
+const MARKS = ['`', '´'] as const;
 const LETTER = /\p{L}/u;
 
 /** True when a letter stands right before and right after `index` (a lookbehind tried at every character is slow). */
@@ -26,14 +26,21 @@ export const backtickApostrophe: Rule = {
   description: 'A backtick or accent typed instead of an apostrophe, as in "Russia`s".',
   check(article) {
     const findings: RuleFinding[] = [];
-    for (const match of article.text.matchAll(BACKTICK)) {
-      const start = match.index ?? 0;
-      if (!betweenLetters(article.text, start)) continue;
-      const word = wordAround(article.text, start);
+    const { text } = article;
+    // Two searches for single characters run far faster over a long text than one character class.
+    const next = MARKS.map((mark) => text.indexOf(mark));
+    for (;;) {
+      const which = next[0] < 0 ? 1 : next[1] < 0 || next[0] < next[1] ? 0 : 1;
+      const start = next[which];
+      if (start < 0) break;
+      const mark = MARKS[which];
+      next[which] = text.indexOf(mark, start + 1);
+      if (!betweenLetters(text, start)) continue;
+      const word = wordAround(text, start);
       findings.push({
         start,
         end: start + 1,
-        message: `"${word}" has a ${match[0] === '`' ? 'backtick' : 'accent'} where an apostrophe belongs ("${word.replace(match[0], '’')}").`,
+        message: `"${word}" has a ${mark === '`' ? 'backtick' : 'accent'} where an apostrophe belongs ("${word.replace(mark, '’')}").`,
         fixes: [
           { title: 'Replace with a typographic apostrophe (’)', start, end: start + 1, newText: '’' },
           { title: "Replace with a straight apostrophe (')", start, end: start + 1, newText: "'" },

@@ -2,13 +2,70 @@ import type { Mention, Person } from '../model';
 import { lineNumbers } from './lines';
 import type { Rule, RuleFinding } from './rule';
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** The name compared without letter case, accents, hyphens, spaces or apostrophes: "Kye-Gwan" = "Kye-gwan" = "Kyegwan". */
 function spellingKey(name: string): string {
+  // Most names are plain ASCII, where Unicode normalisation changes nothing and is the slow part.
+  if (ASCII.test(name)) return name.toLowerCase().replace(/[^a-z0-9]/g, '');
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** True for a name in capitals ("KIM KYE-GWAN"); ASCII is checked in place, without an upper-case copy. */
+function isAllCaps(surface: string): boolean {
+  for (let i = 0; i < surface.length; i++) {
+    const code = surface.charCodeAt(i);
+    if (code >= 128) return surface === surface.toUpperCase();
+    if (code >= 97 && code <= 122) return false;
+  }
+  return true;
+}
+
+/** One wording of a person's name, its spelling key (null for capitals) and the first mention spelled that way. */
+interface Form {
+  surface: string;
+  key: string | null;
+  first: Mention | null;
+}
+
+/** Lists this long are searched faster by comparing strings than by hashing them. */
+const SHORT_LIST = 16;
+
+/**
+ * The wordings of one person's name. A person goes by a handful, each written many times: each is
+ * normalised once, and found again in a short list by comparison (hashing every mention costs more);
+ * an unusually long list is indexed.
+ */
+class Wordings {
+  private readonly forms: Form[] = [];
+  private index: { bySurface: Map<string, Form>; firstByKey: Map<string, Mention> } | null = null;
+
+  find(surface: string): Form | undefined {
+    return this.index ? this.index.bySurface.get(surface) : this.forms.find((f) => f.surface === surface);
+  }
+
+  /** The first mention spelled with this key, if any. */
+  firstSpelled(key: string): Mention | undefined {
+    return this.index ? this.index.firstByKey.get(key) : (this.forms.find((f) => f.key === key)?.first ?? undefined);
+  }
+
+  add(form: Form): Form {
+    this.forms.push(form);
+    if (!this.index && this.forms.length > SHORT_LIST) {
+      this.index = { bySurface: new Map(), firstByKey: new Map() };
+      for (const f of this.forms) this.indexForm(f);
+    } else if (this.index) this.indexForm(form);
+    return form;
+  }
+
+  private indexForm(form: Form): void {
+    this.index!.bySurface.set(form.surface, form);
+    if (form.key !== null && form.first && !this.index!.firstByKey.has(form.key)) this.index!.firstByKey.set(form.key, form.first);
+  }
 }
 
 /** Words of a mention without an honorific ("Mr. Kim" → "Kim"). */
@@ -31,10 +88,14 @@ function oneLetterApart(a: string, b: string): boolean {
 }
 
 const FIRST_WORD = /^\S+/;
-const LAST_WORD = /\S+$/;
+const SPACE = /\s/;
 
+/** The last word of the name (a regular expression anchored at the end would try every position). */
 function surname(p: Person): string {
-  return LAST_WORD.exec(p.name)?.[0] ?? p.name;
+  const { name } = p;
+  let start = name.length;
+  while (start > 0 && !SPACE.test(name[start - 1])) start--;
+  return start === name.length ? name : name.slice(start);
 }
 
 /**
@@ -49,26 +110,19 @@ export const nameSpellingVariants: Rule = {
   check(article) {
     const findings: RuleFinding[] = [];
     const lineOf = lineNumbers(article.text);
-    // A name is written the same way many times: normalise each wording once.
-    const keys = new Map<string, string>();
-    const keyOf = (surface: string): string => {
-      let key = keys.get(surface);
-      if (key === undefined) keys.set(surface, (key = spellingKey(surface)));
-      return key;
-    };
     for (const person of article.people) {
-      const firstForm = new Map<string, Mention>();
+      const forms = new Wordings();
       for (const m of person.mentions) {
         if (m.kind === 'title' || m.kind === 'pronoun') continue;
         const surface = nameText(m);
-        // Headlines in capitals are no spelling of their own.
-        if (surface === surface.toUpperCase()) continue;
-        const key = keyOf(surface);
-        const first = firstForm.get(key);
-        if (!first) {
-          firstForm.set(key, m);
-          continue;
+        let form = forms.find(surface);
+        if (!form) {
+          // Headlines in capitals are no spelling of their own.
+          const key = isAllCaps(surface) ? null : spellingKey(surface);
+          form = forms.add({ surface, key, first: key === null ? null : (forms.firstSpelled(key) ?? m) });
         }
+        const first = form.first;
+        if (first === null || first === m) continue;
         const expected = nameText(first);
         if (surface === expected) continue;
         const start = m.end - surface.length;
@@ -89,11 +143,13 @@ export const nameSpellingVariants: Rule = {
       else byFirstName.set(first, [p]);
     }
     for (const people of byFirstName.values()) {
+      if (people.length < 2) continue;
+      const surnames = people.map((p) => surname(p).toLowerCase());
       for (let i = 0; i < people.length; i++) for (let j = i + 1; j < people.length; j++) {
         const a = people[i];
         const b = people[j];
-        const sa = surname(a).toLowerCase();
-        const sb = surname(b).toLowerCase();
+        const sa = surnames[i];
+        const sb = surnames[j];
         if (!oneLetterApart(sa, sb) || sa + 's' === sb || sb + 's' === sa) continue;
         const m = b.mentions.find((x) => x.kind === 'full') ?? b.mentions[0];
         findings.push({
