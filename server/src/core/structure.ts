@@ -12,9 +12,21 @@ function isBlankFiller(code: number): boolean {
   return code === 32 || code === 9 || code === 0xfeff;
 }
 
+/** White space as `\s` matches it (the byte-order mark included), without building a string per character. */
 function isSpaceOrBom(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  return code === 0xfeff || (code >= 128 && /\s/.test(String.fromCharCode(code)));
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /** Offset just past the line break at `at` (CRLF counts as one), or -1 when there is none. */
@@ -141,9 +153,8 @@ function sentencesOf(paragraphText: string): ParagraphSentences {
 
 /** Paragraphs and sentences; with a cache, only paragraphs not seen in the last analysis are split again. */
 export function analyzeStructure(text: string, cache?: AnalysisCache): TextStructure {
-  // An edited document's text is a chain of concatenated pieces, slow to read character by character;
-  // a search makes V8 lay it out flat once, for this stage and every later one.
-  text.indexOf('\u0000');
+  // An edited document's text is a chain of concatenated pieces, slow to read character by character:
+  // the first search for a line break in splitParagraphs makes V8 lay it out flat once, for every stage.
   const paragraphs = splitParagraphs(text);
   const known = stageCache<ParagraphSentences>(cache, 'sentences');
   // After an edit, a paragraph is most likely the one at the same place counted from the start or from the
