@@ -101,6 +101,28 @@ test('the paragraph cache keeps only what the last analysis used, so memory foll
   assert.equal(cache.size, 2, 'the paragraph as it was before the edit is gone');
 });
 
+test('one paragraph text in two contexts keeps a value for each, and a paragraph inserted before others leaves theirs', () => {
+  const cache = new ParagraphCache<string>();
+  let computed = 0;
+  const tagged = (context: string) => (key: string): string => {
+    computed++;
+    return `${key} in ${context}`;
+  };
+  const analyse = (paragraphs: [string, string][]): string[] => {
+    const values = paragraphs.map(([text, context]) => cache.get(text, tagged(context), context));
+    cache.settle();
+    return values;
+  };
+  const repeated: [string, string][] = [['On Tuesday, talks began.', '2013-07-02'], ['Other news here.', ''], ['On Tuesday, talks began.', '2013-07-09']];
+  analyse(repeated);
+  assert.equal(computed, 3);
+  assert.deepEqual(analyse(repeated), ['On Tuesday, talks began. in 2013-07-02', 'Other news here. in ', 'On Tuesday, talks began. in 2013-07-09']);
+  assert.equal(computed, 3, 'neither context of the repeated text is computed again');
+  const inserted = analyse([repeated[0], ['A new paragraph.', ''], ...repeated.slice(1)]);
+  assert.equal(inserted[3], 'On Tuesday, talks began. in 2013-07-09');
+  assert.equal(computed, 4, 'only the new paragraph is computed');
+});
+
 test('a document that grows past the size limit and back is analysed as if fresh', () => {
   const text = sample('north-korea-negotiator.article');
   const options = { maxTextLength: text.length + 100 };

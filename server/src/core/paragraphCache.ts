@@ -14,16 +14,25 @@ interface Entry<T> {
   value: T;
   /** The last analysis that used the entry. */
   used: number;
+  /** Where that analysis looked it up: its index in the analysis's lookups. */
+  position: number;
 }
 
 export class ParagraphCache<T> {
+  /** One entry per paragraph text: the one last computed, for lookups away from where the last analysis made them. */
   private readonly entries = new Map<string, Entry<T>>();
+  /** The entries of the last analysis's lookups, in order, and those of this one so far. */
+  private previous: Entry<T>[] = [];
+  private current: Entry<T>[] = [];
+  private currentCount = 0;
+  /** Where in `previous` the next lookup is expected: a stage asks for its paragraphs in the same order every time. */
+  private cursor = 0;
   private analysis = 0;
 
   /**
    * The value for `key` in `context`, computed by `compute` on an independent copy of the key when
    * no analysis left one. A stage whose results depend on earlier paragraphs passes that state as
-   * `context`; one context is kept per paragraph text, the one last asked for.
+   * `context`; one text may have a value in each context in which the last analysis used it.
    */
   get(key: string, compute: (ownKey: string) => T, context = ''): T {
     return this.lookup(key, compute, context, true);
@@ -38,23 +47,50 @@ export class ParagraphCache<T> {
   }
 
   private lookup(key: string, compute: (ownKey: string) => T, context: string, copy: boolean): T {
+    // The entry the last analysis used at this point is nearly always the one: comparing it costs
+    // far less than a hash lookup, which reads the key's string, the table and its chain, all long out of the CPU's cache.
+    const expected = this.previous[this.cursor];
+    if (expected !== undefined && expected.key === key && expected.context === context) {
+      this.cursor++;
+      return this.use(expected);
+    }
     const entry = this.entries.get(key);
     if (entry && entry.context === context) {
-      entry.used = this.analysis;
-      return entry.value;
+      // A paragraph inserted or deleted before this one: later lookups follow on from here.
+      if (entry.used === this.analysis - 1) this.cursor = entry.position + 1;
+      return this.use(entry);
     }
+    // Most likely the paragraph at the cursor was edited into this one.
+    this.cursor++;
     const ownKey = entry?.key ?? (copy ? detached(key) : key);
     const value = compute(ownKey);
-    this.entries.set(ownKey, { key: ownKey, context, value, used: this.analysis });
+    const created: Entry<T> = { key: ownKey, context, value, used: this.analysis, position: this.currentCount };
+    this.entries.set(ownKey, created);
+    this.current[this.currentCount++] = created;
     return value;
+  }
+
+  private use(entry: Entry<T>): T {
+    entry.used = this.analysis;
+    entry.position = this.currentCount;
+    this.current[this.currentCount++] = entry;
+    return entry.value;
   }
 
   /**
    * Ends one analysis: what it did not use is dropped, what it used is kept for the next one.
-   * Entries are marked rather than moved to a new map, so an analysis that changes little allocates little.
+   * Only the last analysis's entries can have gone unused, so only they are checked.
    */
   settle(): void {
-    for (const [key, entry] of this.entries) if (entry.used !== this.analysis) this.entries.delete(key);
+    for (const entry of this.previous) {
+      if (entry.used !== this.analysis && this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
+    }
+    this.current.length = this.currentCount;
+    this.previous = this.current;
+    // Made at its likely size, so that filling it does not copy it as it grows.
+    this.current = new Array(this.currentCount);
+    this.currentCount = 0;
+    this.cursor = 0;
     this.analysis++;
   }
 

@@ -6,7 +6,7 @@ import type { PlacedParagraphs } from './paragraph';
  * "the minister", "the senator", "the president's son": a definite title refers to the one person
  * named earlier who holds a title with that head word. Adds it as a title mention, and its wording as a title.
  */
-export function linkTitleAnaphors(text: string, placed: PlacedParagraphs, drafts: PersonDraft[]): void {
+export function linkTitleAnaphors(placed: PlacedParagraphs, drafts: PersonDraft[]): void {
   // Who holds a title with each head word ("minister", "senator", "chief"), and all the words of their titles
   // (a handful per person: arrays rather than sets).
   const holdersOf = new Map<string, Holder[]>();
@@ -38,7 +38,7 @@ export function linkTitleAnaphors(text: string, placed: PlacedParagraphs, drafts
       if (!holder) continue;
       if (site.startsName && includes((taken ??= mentionStarts(drafts)), at)) continue;
       const end = site.end + offset;
-      const mention: Mention = { text: text.slice(at, end), start: at, end, kind: 'title' };
+      const mention: Mention = { text: site.text, start: at, end, kind: 'title' };
       if (site.possessive) mention.possessive = true;
       holder.mentions.push(mention);
       holder.sources.push({ start: at, paragraph: index, offset, sentence: site.sentence });

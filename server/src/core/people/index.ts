@@ -37,11 +37,11 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
     found.push(paragraphCache.getOwn(p.text, readParagraph));
   }
   const placed: PlacedParagraphs = { found, paragraphs: structure.paragraphs };
-  const drafts = linkMentions(lex, text, placed);
+  const drafts = linkMentions(lex, placed);
   for (const d of drafts) {
     for (const { name, offset } of d.sources) if (name) for (const t of name.titles) d.titles.push(placeTitle(t, offset));
   }
-  linkTitleAnaphors(text, placed, drafts);
+  linkTitleAnaphors(placed, drafts);
   for (const d of drafts) {
     d.titles = uniqueTitles(d.titles);
     sortMentions(d);
@@ -57,7 +57,7 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
     if (gender) person.gender = gender;
     people.push(person);
   }
-  return { people, organizations: groupOrganizations(text, placed) };
+  return { people, organizations: groupOrganizations(placed) };
 }
 
 const abbreviationSets = new WeakMap<PeopleLexicon, Set<string>>();
@@ -82,10 +82,9 @@ function uniqueTitles(titles: TitleSite[]): TitleSite[] {
   const unique: TitleSite[] = [];
   const wordings: string[] = [];
   for (const t of titles) {
-    const wording = t.title.text.toLowerCase();
-    if (wordings.includes(wording)) continue;
+    if (wordings.includes(t.wording)) continue;
     unique.push(t);
-    wordings.push(wording);
+    wordings.push(t.wording);
   }
   return unique;
 }
@@ -118,7 +117,7 @@ function fullestName(text: string, d: PersonDraft): string {
 }
 
 /** Organisations grouped by name (a leading "The" aside), numbered in order of first mention. */
-function groupOrganizations(text: string, placed: PlacedParagraphs): Organization[] {
+function groupOrganizations(placed: PlacedParagraphs): Organization[] {
   const byName = new Map<string, Organization>();
   const organizations: Organization[] = [];
   for (let index = 0; index < placed.found.length; index++) {
@@ -127,7 +126,7 @@ function groupOrganizations(text: string, placed: PlacedParagraphs): Organizatio
     for (const o of found.organizations) {
       const start = o.start + offset;
       const end = o.end + offset;
-      const mention: Mention = { text: text.slice(start, end), start, end, kind: 'full' };
+      const mention: Mention = { text: o.text, start, end, kind: 'full' };
       if (o.possessive) mention.possessive = true;
       let org = byName.get(o.key);
       if (!org) {

@@ -48,7 +48,7 @@ export function placeTitle(site: TitleSite, offset: number): TitleSite {
   const title: Title = { text, start: start + offset, end: end + offset, attachment };
   if (affiliation !== undefined) title.affiliation = affiliation;
   if (former !== undefined) title.former = former;
-  return { title, heads: site.heads, words: site.words, genders: site.genders };
+  return { title, heads: site.heads, words: site.words, genders: site.genders, wording: site.wording };
 }
 
 /**
@@ -88,10 +88,10 @@ function compatible(d: PersonDraft, surname: string, given: string | undefined):
   return !d.given || !given || d.given === given;
 }
 
-function addMention(draft: PersonDraft, text: string, site: NameSite, offset: number, paragraph: number, kind: MentionKind): void {
+function addMention(draft: PersonDraft, site: NameSite, offset: number, paragraph: number, kind: MentionKind): void {
   const start = site.mentionStart + offset;
   const end = site.end + offset;
-  const mention: Mention = { text: text.slice(start, end), start, end, kind: site.prefix === 'honorific' ? 'honorific' : kind };
+  const mention: Mention = { text: site.mentionText, start, end, kind: site.prefix === 'honorific' ? 'honorific' : kind };
   if (site.possessive) mention.possessive = true;
   draft.mentions.push(mention);
   draft.sources.push({ start: site.start + offset, paragraph, offset, sentence: site.sentence, name: site });
@@ -217,7 +217,7 @@ function namedBefore(list: readonly PersonDraft[], word: string, at: number): Pe
  * person unless its surname and given name agree with one already seen), then bare surnames and given
  * names, linked to the person of that name mentioned last.
  */
-export function linkMentions(lex: PeopleLexicon, text: string, placed: PlacedParagraphs): PersonDraft[] {
+export function linkMentions(lex: PeopleLexicon, placed: PlacedParagraphs): PersonDraft[] {
   const drafts: PersonDraft[] = [];
   const bySurname = new DraftIndex();
   const byGiven = new DraftIndex();
@@ -247,7 +247,7 @@ export function linkMentions(lex: PeopleLexicon, text: string, placed: PlacedPar
           draft.eastAsian = eastAsian;
           indexNames(draft);
         }
-        addMention(draft, text, site, offset, index, 'full');
+        addMention(draft, site, offset, index, 'full');
         continue;
       }
       const word = core[0] ?? words[0];
@@ -259,7 +259,7 @@ export function linkMentions(lex: PeopleLexicon, text: string, placed: PlacedPar
         indexNames(draft);
       }
       // "King Hussein", "Bush's son, George": a lone given name; "President Bush": a surname.
-      addMention(draft, text, site, offset, index, (royal || !prefix) && lex.givenNames.has(word) ? 'given' : 'surname');
+      addMention(draft, site, offset, index, (royal || !prefix) && lex.givenNames.has(word) ? 'given' : 'surname');
     }
   }
   settle(drafts);
@@ -272,17 +272,17 @@ export function linkMentions(lex: PeopleLexicon, text: string, placed: PlacedPar
       const at = site.start + offset;
       if (site.words.length > 1) {
         const draft = fullNamesake(bySurname.get(surname), surname, given, true);
-        if (draft) addMention(draft, text, site, offset, index, 'full');
+        if (draft) addMention(draft, site, offset, index, 'full');
         continue;
       }
       const namesake = nearest(bySurname.get(surname), hasSurname, surname, at);
       if (namesake) {
-        addMention(namesake, text, site, offset, index, 'surname');
+        addMention(namesake, site, offset, index, 'surname');
         continue;
       }
       // A first name alone refers back to someone already named in full ("Hillary" after "Hillary Clinton").
       const named = namedBefore(byGiven.get(surname), surname, at);
-      if (named) addMention(named, text, site, offset, index, 'given');
+      if (named) addMention(named, site, offset, index, 'given');
     }
   }
   for (const d of drafts) sortMentions(d);

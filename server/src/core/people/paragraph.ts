@@ -60,6 +60,8 @@ export class NameSite {
     readonly core: readonly string[],
     /** The titles written around it. */
     readonly titles: readonly TitleSite[],
+    /** The text of a mention of it, from `mentionStart` to `end`: a mention takes it rather than slicing the document each analysis. */
+    readonly mentionText: string,
   ) {}
 
   get possessive(): boolean {
@@ -119,6 +121,8 @@ export interface TitleSite {
   words: readonly string[];
   /** The genders its words imply ("spokeswoman", "King"). */
   genders: readonly Gender[];
+  /** Its text in lower case: a person keeps one title per wording. */
+  wording: string;
 }
 
 export interface OrganizationSite {
@@ -128,6 +132,8 @@ export interface OrganizationSite {
   possessive: boolean;
   /** Its name in lower case, for grouping. */
   key: string;
+  /** Its name as written. */
+  text: string;
 }
 
 export interface AnaphorSite {
@@ -143,6 +149,8 @@ export interface AnaphorSite {
   title: TitleSite;
   /** A name candidate starts here too: then only a name that was linked to nobody leaves it a title. */
   startsName: boolean;
+  /** The text from "the" to the title's end. */
+  text: string;
 }
 
 /** Where the pronoun at `k` (counted in pronouns, not numbers) starts in its paragraph. */
@@ -222,7 +230,8 @@ function nameSite(lex: PeopleLexicon, text: string, tokens: Token[], c: NameCand
     if (prefix.gender) flags |= prefix.gender === 'male' ? MALE : FEMALE;
   }
   const mentionStart = prefix?.kind === 'honorific' ? tokens[prefix.token].start : first.start;
-  return new NameSite(first.start, last.end, mentionStart, first.sentence, flags, words, core, titlesOf(lex, text, tokens, c, prefix?.token));
+  const titles = titlesOf(lex, text, tokens, c, prefix?.token);
+  return new NameSite(first.start, last.end, mentionStart, first.sentence, flags, words, core, titles, text.slice(mentionStart, last.end));
 }
 
 function titlesOf(lex: PeopleLexicon, text: string, tokens: Token[], c: NameCandidate, prefixToken: number | undefined): readonly TitleSite[] {
@@ -269,11 +278,12 @@ function titleSite(lex: PeopleLexicon, tokens: Token[], title: Title, content: r
     words = kept(expanded);
   }
   const genders: Gender[] = [];
-  for (const w of title.text.toLowerCase().split(/[^a-z-]+/)) {
+  const wording = title.text.toLowerCase();
+  for (const w of wording.split(/[^a-z-]+/)) {
     const gender = lex.titleGender.get(w);
     if (gender) genders.push(gender);
   }
-  return { title, heads: kept(heads), words, genders: kept(genders) };
+  return { title, heads: kept(heads), words, genders: kept(genders), wording };
 }
 
 function organizationSite(lex: PeopleLexicon, text: string, tokens: Token[], o: OrgCandidate): OrganizationSite {
@@ -281,7 +291,8 @@ function organizationSite(lex: PeopleLexicon, text: string, tokens: Token[], o: 
   if (tokens[first].lower === 'the' && first < o.last) first++;
   const { start } = tokens[first];
   const last = tokens[o.last];
-  return { start, end: last.end, possessive: last.possessive, key: lex.intern(text.slice(start, last.end).toLowerCase()) };
+  const name = text.slice(start, last.end);
+  return { start, end: last.end, possessive: last.possessive, key: lex.intern(name.toLowerCase()), text: name };
 }
 
 /** "the minister", "the senator", "the president's son": definite titles with a lower-case head. */
@@ -305,6 +316,7 @@ function anaphorSites(lex: PeopleLexicon, text: string, tokens: Token[], names: 
       words,
       title: titleSite(lex, tokens, found.title, words),
       startsName: nameStarts.has(i),
+      text: text.slice(tokens[i].start, last.end),
     });
   }
   return sites;
