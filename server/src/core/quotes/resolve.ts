@@ -1,5 +1,5 @@
 import type { Gender, Mention, Organization, Person, Sentence, Span } from '../model';
-import type { AnalysisCache } from '../paragraphCache';
+import { detached, type AnalysisCache } from '../paragraphCache';
 import { firstStartingFrom } from '../spans';
 import type { QuoteLexicon } from './lexicon';
 
@@ -50,6 +50,12 @@ const PREPOSITIONS = new Set([
 ]);
 
 const SPACE = /\s/;
+// Kept as constants: the bundler turns a literal with \p{Lu} or \p{Ll} into a RegExp built on every use.
+const LOWER_AFTER_SPACE = /^\s+\p{Ll}/u;
+const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
+/** Lower-case words, then a capital: "Clinton communication director Jennifer Palmieri". */
+const WORDS_BEFORE_NAME = /^(?:\s+\p{Ll}[\p{L}-]*){1,3}\s+\p{Lu}/u;
+const UPPER_START = /^\p{Lu}/u;
 const WORD_CHAR = /[\p{L}.'’-]/u;
 
 /** Whether `text[i]` matches /\s/; ASCII without the regex, as this runs for every character of the words before a subject. */
@@ -71,49 +77,51 @@ function words(s: string): string[] {
 
 /**
  * The name and title words of every entity, people first. Kept across analyses while no name or
- * title changes, as after most edits: the key lists each entity's texts as `length:text`, its names
- * after an 'n' (each text once in a row: names recur), its titles after a 't'. The last key is
- * checked against the entities in place, without writing the new one.
+ * title changes, as after most edits: the texts they were read from are kept with them, and the
+ * entities' texts are compared with those in place.
  */
 function entityWords(people: Person[], organizations: Organization[], cache?: AnalysisCache): EntityWords {
   const last = cache?.documentValue<LastEntityWords>(ENTITY_WORDS);
   if (last) {
-    const check = new KeyCheck(last.key);
-    writeKey(people, organizations, check);
+    const check = new TextsCheck(last.texts);
+    writeTexts(people, organizations, check);
     if (check.matchesAll()) return last.entities;
   }
-  const writer = new KeyWriter();
-  writeKey(people, organizations, writer);
-  const key = writer.parts.join('');
-  const entities = wordsOfEntities(key);
-  cache?.keepDocumentValue<LastEntityWords>(ENTITY_WORDS, { key, entities });
+  const writer = new TextsWriter();
+  writeTexts(people, organizations, writer);
+  const entities = wordsOfEntities(writer.written);
+  cache?.keepDocumentValue<LastEntityWords>(ENTITY_WORDS, { texts: writer.written, entities });
   return entities;
 }
 
-/** The entities' words of the last analysis with a cache, and the key they were read from. */
+/** The entities' words of the last analysis with a cache, and the texts they were read from. */
 interface LastEntityWords {
-  key: string;
+  texts: EntityTexts;
   entities: EntityWords;
 }
 
 const ENTITY_WORDS = 'quote speakers';
 
-interface KeySink {
-  marker(marker: 'n' | 't'): void;
+interface TextSink {
+  /** Starts the name texts of the next entity, or its title texts. */
+  marker(): void;
   text(text: string): void;
 }
 
-/** Writes the key of entityWords to `sink`, piece by piece. */
-function writeKey(people: Person[], organizations: Organization[], sink: KeySink): void {
+/**
+ * Writes each entity's texts to `sink`: a marker, its names (each text once in a row: names
+ * recur), a marker, its titles.
+ */
+function writeTexts(people: Person[], organizations: Organization[], sink: TextSink): void {
   // A person's pronouns and bare titles name nobody.
   const names = (name: string, mentions: Mention[], person: boolean): void => {
-    sink.marker('n');
+    sink.marker();
     sink.text(name);
     let last = name;
     for (const m of mentions) {
       if ((!person || (m.kind !== 'pronoun' && m.kind !== 'title')) && m.text !== last) sink.text((last = m.text));
     }
-    sink.marker('t');
+    sink.marker();
   };
   for (const p of people) {
     names(p.name, p.mentions, true);
@@ -122,67 +130,78 @@ function writeKey(people: Person[], organizations: Organization[], sink: KeySink
   for (const o of organizations) names(o.name, o.mentions, false);
 }
 
-class KeyWriter implements KeySink {
-  readonly parts: string[] = [];
-  marker(marker: 'n' | 't'): void {
-    this.parts.push(marker);
+/** Entity texts as kept: independent copies, and where each marker stood among them. */
+interface EntityTexts {
+  texts: string[];
+  markers: number[];
+}
+
+/** Copies the texts written to it, once for each distinct text (names recur); the copies hold no document text. */
+class TextsWriter implements TextSink {
+  readonly written: EntityTexts = { texts: [], markers: [] };
+  private readonly copies = new Map<string, string>();
+
+  marker(): void {
+    this.written.markers.push(this.written.texts.length);
   }
+
   text(text: string): void {
-    this.parts.push(`${text.length}:`, text);
+    let copy = this.copies.get(text);
+    if (copy === undefined) this.copies.set(text, (copy = detached(text)));
+    this.written.texts.push(copy);
   }
 }
 
-/** Compares the pieces written to it with a key, without building the string they make. */
-class KeyCheck implements KeySink {
-  private at = 0;
+/** Compares the texts written to it with those kept, one by one. */
+class TextsCheck implements TextSink {
+  private textAt = 0;
+  private markerAt = 0;
   private matching = true;
-  constructor(private readonly key: string) {}
+  constructor(private readonly kept: EntityTexts) {}
 
-  marker(marker: 'n' | 't'): void {
-    this.matching &&= this.key[this.at] === marker;
-    this.at++;
+  marker(): void {
+    this.matching &&= this.kept.markers[this.markerAt++] === this.textAt;
   }
 
   text(text: string): void {
-    if (!this.matching) return;
-    const length = String(text.length);
-    const from = this.at + length.length + 1;
-    this.matching = this.key.startsWith(length, this.at) && this.key[from - 1] === ':' && this.key.startsWith(text, from);
-    this.at = from + text.length;
+    this.matching &&= this.kept.texts[this.textAt++] === text;
   }
 
   matchesAll(): boolean {
-    return this.matching && this.at === this.key.length;
+    return this.matching && this.markerAt === this.kept.markers.length && this.textAt === this.kept.texts.length;
   }
 }
 
 /**
  * Every mention of the entities, by start; mentions starting together in the order people,
- * organisations. Made in that order, so that neighbours in the list are neighbours in memory.
+ * organisations. Made in that order, so that neighbours in the list are neighbours in memory; the
+ * mentions are read once, in their own order, and their fields kept in typed arrays for sorting.
  */
 function sortedEntries(people: Person[], organizations: Organization[]): Entry[] {
   const owners = people.length + organizations.length;
   let count = 0;
   for (let k = 0; k < owners; k++) count += ownerAt(people, organizations, k).mentions.length;
   const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const possessive = new Uint8Array(count);
   const ownerOf = new Int32Array(count);
-  const mentions: Mention[] = new Array(count);
   for (let k = 0, i = 0; k < owners; k++) {
     for (const m of ownerAt(people, organizations, k).mentions) {
       starts[i] = m.start;
-      ownerOf[i] = k;
-      mentions[i++] = m;
+      ends[i] = m.end;
+      possessive[i] = m.possessive === true ? 1 : 0;
+      ownerOf[i++] = k;
     }
   }
   const order = orderByStart(starts);
   const entries: Entry[] = new Array(count);
   for (let j = 0; j < count; j++) {
-    const m = mentions[order[j]];
-    const k = ownerOf[order[j]];
+    const i = order[j];
+    const k = ownerOf[i];
     const organization = k >= people.length;
     const { id } = ownerAt(people, organizations, k);
     const gender = organization ? undefined : people[k].gender;
-    entries[j] = { start: m.start, end: m.end, id, owner: k, gender, organization, possessive: m.possessive === true };
+    entries[j] = { start: starts[i], end: ends[i], id, owner: k, gender, organization, possessive: possessive[i] === 1 };
   }
   return entries;
 }
@@ -225,31 +244,25 @@ function orderByStart(starts: Int32Array): Int32Array {
   return order;
 }
 
-/** The entities listed in a key of entityWords, each distinct text split once. */
-function wordsOfEntities(key: string): EntityWords {
-  const entities: EntityWords = { count: 0, byNameWord: new Map(), byTitleWord: new Map() };
+/** The words of the entities written to `written`, each distinct text split once. */
+function wordsOfEntities(written: EntityTexts): EntityWords {
+  const { texts, markers } = written;
+  const entities: EntityWords = { count: markers.length / 2, byNameWord: new Map(), byTitleWord: new Map() };
   const wordsOfText = new Map<string, string[]>();
-  let index = entities.byNameWord;
-  for (let i = 0; i < key.length; ) {
-    const marker = key[i];
-    if (marker === 'n' || marker === 't') {
-      if (marker === 'n') entities.count++;
-      index = marker === 'n' ? entities.byNameWord : entities.byTitleWord;
-      i++;
-      continue;
+  for (let m = 0; m < markers.length; m++) {
+    // Even markers start an entity's names, odd ones its titles.
+    const index = m % 2 === 0 ? entities.byNameWord : entities.byTitleWord;
+    const owner = m >> 1;
+    const end = m + 1 < markers.length ? markers[m + 1] : texts.length;
+    for (let t = markers[m]; t < end; t++) {
+      let split = wordsOfText.get(texts[t]);
+      if (!split) wordsOfText.set(texts[t], (split = words(texts[t])));
+      for (const w of split) {
+        const owners = index.get(w);
+        if (!owners) index.set(w, [owner]);
+        else if (owners[owners.length - 1] !== owner) owners.push(owner);
+      }
     }
-    const colon = key.indexOf(':', i);
-    const end = colon + 1 + Number(key.slice(i, colon));
-    const text = key.slice(colon + 1, end);
-    let split = wordsOfText.get(text);
-    if (!split) wordsOfText.set(text, (split = words(text)));
-    const owner = entities.count - 1;
-    for (const w of split) {
-      const owners = index.get(w);
-      if (!owners) index.set(w, [owner]);
-      else if (owners[owners.length - 1] !== owner) owners.push(owner);
-    }
-    i = end;
   }
   return entities;
 }
@@ -269,8 +282,9 @@ export function createResolver(
 ): Resolver {
   const { count, byNameWord, byTitleWord } = entityWords(people, organizations, cache);
   const entries = sortedEntries(people, organizations);
-  /** The entries a speaker phrase overlaps, one list for every call of link. */
+  /** The entries a speaker phrase overlaps, the first `overlapCount` of one list for every call of link. */
   const overlapping: Entry[] = [];
+  let overlapCount = 0;
   /** Pronoun speakers already resolved, in text order: "he said" is itself the subject of its sentence. */
   const pronouns: Entry[] = [];
 
@@ -304,11 +318,12 @@ export function createResolver(
   return {
     link(text, mention) {
       if (entries.length === 0) return null;
-      overlapping.length = 0;
-      for (let i = firstStartingFrom(entries, mention.start) - 1, n = 0; i >= 0 && n < 20; i--, n++) if (entries[i].end > mention.start) overlapping.push(entries[i]);
-      for (let i = firstStartingFrom(entries, mention.start); i < entries.length && entries[i].start < mention.end; i++) overlapping.push(entries[i]);
-      if (overlapping.length > 0) {
-        const head = headOf(text, mention, overlapping);
+      overlapCount = 0;
+      const after = firstStartingFrom(entries, mention.start);
+      for (let i = after - 1, n = 0; i >= 0 && n < 20; i--, n++) if (entries[i].end > mention.start) overlapping[overlapCount++] = entries[i];
+      for (let i = after; i < entries.length && entries[i].start < mention.end; i++) overlapping[overlapCount++] = entries[i];
+      if (overlapCount > 0) {
+        const head = headOf(text, mention);
         if (head) return { id: head.id, mention: head.start >= mention.start && head.end <= mention.end ? { start: head.start, end: head.end } : null };
         // Only owners and modifiers are named ("Clinton's campaign", "the Clinton campaign"): not them.
         const id = linkByTitle(text, mention);
@@ -318,7 +333,7 @@ export function createResolver(
       if (pronoun === 'male' || pronoun === 'female') {
         const found = resolvePronoun(text, mention.start, pronoun);
         if (found) {
-          if (pronouns.length === 0 || pronouns[pronouns.length - 1].start < mention.start) pronouns.push({ ...found, start: mention.start, end: mention.end, possessive: false, gender: pronoun });
+          if (pronouns.length === 0 || pronouns[pronouns.length - 1].start < mention.start) pronouns.push({ start: mention.start, end: mention.end, id: found.id, owner: found.owner, gender: pronoun, organization: found.organization, possessive: false });
           return { id: found.id, mention: null };
         }
         return null;
@@ -338,11 +353,12 @@ export function createResolver(
    * never a possessive owner ("Henry Clay's biographers") nor a name used as a modifier ("the Clinton
    * campaign"); among several, the last, which heads the phrase.
    */
-  function headOf(text: string, phrase: Span, overlapping: Entry[]): Entry | null {
+  function headOf(text: string, phrase: Span): Entry | null {
     let best: Entry | null = null;
-    for (const e of overlapping) {
+    for (let k = 0; k < overlapCount; k++) {
+      const e = overlapping[k];
       const rest = text.slice(e.end, phrase.end);
-      if (!/^(?:['’]s?)?$/.test(rest) && (e.possessive || (/^\s+\p{Ll}/u.test(rest) && !/^\s+(?:and|or)\s/.test(rest)))) continue;
+      if (!/^(?:['’]s?)?$/.test(rest) && (e.possessive || (LOWER_AFTER_SPACE.test(rest) && !/^\s+(?:and|or)\s/.test(rest)))) continue;
       if (!best || (best.organization && !e.organization) || (best.organization === e.organization && e.start > best.start)) best = e;
     }
     return best;
@@ -350,7 +366,7 @@ export function createResolver(
 
   function linkByName(text: string, mention: Span): string | null {
     // Named: every capitalised word of the phrase that names someone must belong to the entity's name.
-    const capitalised = (text.slice(mention.start, mention.end).match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
+    const capitalised = (text.slice(mention.start, mention.end).match(CAPITALISED_WORD) ?? []).map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
     if (capitalised.length === 0) return null;
     newSearch();
     for (const w of capitalised) seek(byNameWord.get(w));
@@ -457,7 +473,7 @@ export function createResolver(
       newSearch();
       seek(byTitleWord.get(head), 0, people.length);
       const holder = latestSought(span.start);
-      const entry: Entry | null = holder && { ...holder, ...span, possessive: false };
+      const entry: Entry | null = holder && { ...span, id: holder.id, owner: holder.owner, gender: holder.gender, organization: holder.organization, possessive: false };
       if (entry && fits(entry) && isSubject(text, entry)) {
         found = entry;
         if (!nearest) break;
@@ -474,7 +490,7 @@ export function createResolver(
     if (e.possessive || isQuoted(e)) return false;
     if (PREPOSITIONS.has(wordBefore(text, e.start))) return false;
     // "Clinton communication director Jennifer Palmieri": a name before a title and another name is an affiliation.
-    const modifier = /^(?:\s+\p{Ll}[\p{L}-]*){1,3}\s+\p{Lu}/u.exec(text.slice(e.end, e.end + 60));
+    const modifier = WORDS_BEFORE_NAME.exec(text.slice(e.end, e.end + 60));
     if (modifier) {
       const words = modifier[0].trim().split(/\s+/);
       if (lexicon.titleHeads.has(words[words.length - 2])) return false;
@@ -490,7 +506,7 @@ export function createResolver(
       if (close < 0 || (stop >= 0 && stop < close && closer !== ')')) return false;
       after = from + close + closer.length;
     }
-    return /^\s+\p{Ll}/u.test(text.slice(after, after + 3));
+    return LOWER_AFTER_SPACE.test(text.slice(after, after + 3));
   }
 
   /** The lower-case word before `at`, skipping capitalised title words ("with Foreign Minister Yun"). */
@@ -503,7 +519,7 @@ export function createResolver(
       while (start > floor && isWordCharAt(text, start - 1)) start--;
       if (start === end) return '';
       const word = text.slice(start, end);
-      if (!/^\p{Lu}/u.test(word)) return word.toLowerCase();
+      if (!UPPER_START.test(word)) return word.toLowerCase();
       end = start;
     }
     return '';
