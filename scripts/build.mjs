@@ -13,6 +13,9 @@ await build({
   bundle: true,
   platform: 'node',
   target: 'node20',
+  // esbuild would turn every /\p{…}/u literal into a `new RegExp(…)` call, one new object each time a
+  // function runs; Node 20 has these escapes natively.
+  supported: { 'regexp-unicode-property-escapes': true },
   format: 'cjs',
   external: ['vscode'],
   sourcemap: !production,
