@@ -57,7 +57,7 @@ function fixture(): Article {
     people: [yun],
     organizations: [],
     quotes: [quote],
-    dates: [tuesday, july, year],
+    dates: [july, year, tuesday], // in text order, as the analysis gives them
     unmatchedQuoteMarks: [],
     findings: [],
   };

@@ -77,7 +77,7 @@ export interface Person {
   /** The fullest form of the name found in the article. */
   name: string;
   titles: Title[];
-  /** Every mention in text order; the first is the first mention. */
+  /** Every mention in text order, none inside another; the first is the first mention. */
   mentions: Mention[];
   gender?: Gender;
 }
@@ -137,7 +137,9 @@ export interface Article {
   dct: DocumentCreationTime | null;
   people: Person[];
   organizations: Organization[];
+  /** In text order, none inside another (as are each person's and organisation's mentions): hovers search them by halving. */
   quotes: Quote[];
+  /** In text order, none inside another. */
   dates: TemporalExpression[];
   /** Opening or closing quotation marks with no partner (multi-paragraph quotes excepted). */
   unmatchedQuoteMarks: Span[];
