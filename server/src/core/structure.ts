@@ -1,5 +1,6 @@
 import abbreviationData from './data/abbreviations.json';
 import type { Paragraph, Sentence, TextStructure } from './model';
+import { isWhiteSpaceCode } from './chars';
 import { stageCache, type AnalysisCache } from './paragraphCache';
 
 const abbreviations = new Set(abbreviationData.abbreviations);
@@ -10,23 +11,6 @@ const CR = 13;
 /** Space, tab or byte-order mark: what a blank line may hold besides its line break. */
 function isBlankFiller(code: number): boolean {
   return code === 32 || code === 9 || code === 0xfeff;
-}
-
-/** White space as `\s` matches it (the byte-order mark included), without building a string per character. */
-function isSpaceOrBom(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 /** Offset just past the line break at `at` (CRLF counts as one), or -1 when there is none. */
@@ -48,8 +32,8 @@ function splitParagraphs(text: string): Paragraph[] {
   const push = (from: number, to: number): void => {
     let s = from;
     let e = to;
-    while (s < e && isSpaceOrBom(text.charCodeAt(s))) s++;
-    while (e > s && isSpaceOrBom(text.charCodeAt(e - 1))) e--;
+    while (s < e && isWhiteSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isWhiteSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) paragraphs.push({ start: s, end: e, index: paragraphs.length, text: '' });
   };
   let start = 0;

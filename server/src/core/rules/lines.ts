@@ -1,14 +1,32 @@
+import type { Article } from '../model';
+
+type Analysed = Pick<Article, 'text'>;
+
+/** Line starts per analysed article: every rule that names lines shares one index. */
+const lineStarts = new WeakMap<Analysed, Int32Array>();
+
+function startsOf(article: Analysed): Int32Array {
+  let starts = lineStarts.get(article);
+  if (!starts) {
+    const { text } = article;
+    let count = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    starts = new Int32Array(count);
+    let line = 1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+    lineStarts.set(article, starts);
+  }
+  return starts;
+}
+
 /**
  * 1-based line numbers of offsets, for messages ("on line 12"). Line starts are found on the first
- * question and each answer is a binary search, so a rule can name lines for every finding.
+ * question (once per article, whichever rule asks first) and each answer is a binary search, so a
+ * rule can name lines for every finding.
  */
-export function lineNumbers(text: string): (offset: number) => number {
-  let starts: number[] | undefined;
+export function lineNumbers(article: Analysed): (offset: number) => number {
   return (offset) => {
-    if (!starts) {
-      starts = [0];
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    }
+    const starts = startsOf(article);
     let lo = 0;
     let hi = starts.length;
     while (lo < hi) {

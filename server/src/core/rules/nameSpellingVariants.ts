@@ -1,3 +1,4 @@
+import { isWhiteSpaceCode } from '../chars';
 import type { Mention, Person } from '../model';
 import { lineNumbers } from './lines';
 import type { Rule, RuleFinding } from './rule';
@@ -70,7 +71,14 @@ class Wordings {
 
 /** Words of a mention without an honorific ("Mr. Kim" → "Kim"). */
 function nameText(m: Mention): string {
-  return m.kind === 'honorific' ? m.text.replace(/^\S+\s+/, '') : m.text;
+  const { text } = m;
+  if (m.kind !== 'honorific') return text;
+  let space = 0;
+  while (space < text.length && !isWhiteSpaceCode(text.charCodeAt(space))) space++;
+  if (space === 0 || space === text.length) return text;
+  let name = space;
+  while (name < text.length && isWhiteSpaceCode(text.charCodeAt(name))) name++;
+  return text.slice(name);
 }
 
 /** True when a and b differ by one letter (edit distance 1), for long names only. */
@@ -88,13 +96,12 @@ function oneLetterApart(a: string, b: string): boolean {
 }
 
 const FIRST_WORD = /^\S+/;
-const SPACE = /\s/;
 
 /** The last word of the name (a regular expression anchored at the end would try every position). */
 function surname(p: Person): string {
   const { name } = p;
   let start = name.length;
-  while (start > 0 && !SPACE.test(name[start - 1])) start--;
+  while (start > 0 && !isWhiteSpaceCode(name.charCodeAt(start - 1))) start--;
   return start === name.length ? name : name.slice(start);
 }
 
@@ -109,7 +116,7 @@ export const nameSpellingVariants: Rule = {
   description: 'A person\'s name spelled two different ways in one article ("Kim Kye-Gwan" / "Kim Kye-gwan").',
   check(article) {
     const findings: RuleFinding[] = [];
-    const lineOf = lineNumbers(article.text);
+    const lineOf = lineNumbers(article);
     for (const person of article.people) {
       const forms = new Wordings();
       for (const m of person.mentions) {

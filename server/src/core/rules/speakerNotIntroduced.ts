@@ -12,7 +12,7 @@ export const speakerNotIntroduced: Rule = {
   description: 'A speaker quoted before being introduced by full name and role.',
   check(article) {
     const findings: RuleFinding[] = [];
-    const lineOf = lineNumbers(article.text);
+    const lineOf = lineNumbers(article);
     const firstQuote = new Map<string, Quote>();
     for (const quote of article.quotes) {
       if (quote.speakerId && quote.speakerMention && !firstQuote.has(quote.speakerId)) firstQuote.set(quote.speakerId, quote);
