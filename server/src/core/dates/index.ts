@@ -84,15 +84,20 @@ export function findTemporalExpressions(structure: TextStructure, dct: DocumentC
   let state: ResolutionState = { ref: formatDate(anchor?.date ?? FLOATING_ANCHOR), quarter: null };
   let context = contextOf(dct, state);
   const resolve = (own: string): PieceDates => datesOfPiece(own, anchor, state);
-  const expressions: TemporalExpression[] = [];
+  // As many as the last analysis found, so that the list is not copied as it grows: an edit rarely changes their number.
+  const expressions: TemporalExpression[] = new Array(cache?.documentValue<number>(EXPRESSION_COUNT) ?? 0);
+  let count = 0;
   /** `text` starts at `offset`; `own` when it is a paragraph's own string, else a slice copied if cached. */
   const read = (text: string, offset: number, own: boolean): void => {
     const found = own ? pieceCache.getOwn(text, resolve, context) : pieceCache.get(text, resolve, context);
     if (!found) return;
-    for (const e of found.expressions) {
-      const start = e.start + offset;
-      const end = e.end + offset;
-      expressions.push({ text: structure.text.slice(start, end), ...e, start, end });
+    for (const { start: relativeStart, end: relativeEnd, type, value, relative, mod } of found.expressions) {
+      const start = relativeStart + offset;
+      const end = relativeEnd + offset;
+      const expressionText = structure.text.slice(start, end);
+      // Literals of the final shape, not a spread: a spread object grows into extra storage as its properties are copied.
+      expressions[count++] =
+        mod === undefined ? { text: expressionText, start, end, type, value, relative } : { text: expressionText, start, end, type, value, relative, mod };
     }
     if (found.state.ref !== state.ref || found.state.quarter !== state.quarter) context = contextOf(dct, found.state);
     state = found.state;
@@ -110,8 +115,12 @@ export function findTemporalExpressions(structure: TextStructure, dct: DocumentC
       read(structure.text.slice(start, end), start, false);
     }
   }
+  expressions.length = count;
+  cache?.keepDocumentValue(EXPRESSION_COUNT, count);
   return expressions;
 }
+
+const EXPRESSION_COUNT = 'dates count';
 
 /** The cache context of a piece: everything besides its text that its values depend on. */
 function contextOf(dct: DocumentCreationTime | null, state: ResolutionState): string {

@@ -11,12 +11,13 @@ export interface QuoteAnalysis {
   unmatchedQuoteMarks: Span[];
 }
 
-/** A quotation of the document while its speaker is worked out; `speaker` may be inherited. */
-interface DocumentUnit {
-  offset: number;
-  unit: ParagraphUnit;
-  speaker: TextSpan | null;
-  cue: TextSpan | null;
+/**
+ * The speaker and cue of every quotation of the document, numbered in text order; a speaker may be
+ * inherited. Two lists rather than an object for each quotation, which would be garbage at once.
+ */
+interface Attributions {
+  speakers: Array<TextSpan | null>;
+  cues: Array<TextSpan | null>;
 }
 
 /**
@@ -34,27 +35,30 @@ export function findQuotes(
   const { text } = structure;
   const words = quoteLexicon(lexicon);
   const document = new DocumentQuotes(structure, words, cache);
-  const units = inheritSpeakers(text, document);
+  const { speakers, cues } = inheritSpeakers(text, document);
   const unmatchedQuoteMarks: Span[] = [];
-  for (let p = 0; p < document.results.length; p++) {
+  const resolver = createResolver(people, organizations, words, structure.sentences, document, cache);
+  const quotes: Quote[] = new Array(speakers.length);
+  // The quotations in the order inheritSpeakers numbered them.
+  for (let p = 0, u = 0; p < document.results.length; p++) {
     const result = document.results[p];
     if (!result) continue;
     const offset = structure.paragraphs[p].start;
     for (const s of result.unmatched) unmatchedQuoteMarks.push({ start: offset + s.start, end: offset + s.end });
-  }
-  const resolver = createResolver(people, organizations, words, structure.sentences, document, cache);
-  const quotes: Quote[] = new Array(units.length);
-  for (let u = 0; u < units.length; u++) {
-    const { offset, unit, speaker, cue } = units[u];
-    const { segments } = unit;
-    const start = offset + segments[0].start;
-    const end = offset + segments[segments.length - 1].end;
-    const link = speaker ? resolver.link(text, speaker) : null;
-    // Name the speaker by the person's own mention when the phrase carries a title around it.
-    const speakerMention = link?.mention ? { start: link.mention.start, end: link.mention.end, text: text.slice(link.mention.start, link.mention.end) } : speaker;
-    const parts: Span[] = new Array(segments.length);
-    for (let s = 0; s < segments.length; s++) parts[s] = { start: offset + segments[s].start, end: offset + segments[s].end };
-    quotes[u] = { start, end, text: text.slice(start, end), parts, speakerId: link?.id ?? null, speakerMention, cue, expectsSpeaker: unit.expectsSpeaker };
+    for (const unit of result.units) {
+      const { segments } = unit;
+      const start = offset + segments[0].start;
+      const end = offset + segments[segments.length - 1].end;
+      const speaker = speakers[u];
+      const speakerId = speaker ? resolver.link(text, speaker) : null;
+      // Name the speaker by the person's own mention when the phrase carries a title around it.
+      const own = speaker && resolver.linkedMention;
+      const speakerMention = own && (own.start !== speaker.start || own.end !== speaker.end) ? { start: own.start, end: own.end, text: text.slice(own.start, own.end) } : speaker;
+      const parts: Span[] = new Array(segments.length);
+      for (let s = 0; s < segments.length; s++) parts[s] = { start: offset + segments[s].start, end: offset + segments[s].end };
+      quotes[u] = { start, end, text: text.slice(start, end), parts, speakerId, speakerMention, cue: cues[u], expectsSpeaker: unit.expectsSpeaker };
+      u++;
+    }
   }
   return { quotes, unmatchedQuoteMarks };
 }
@@ -118,10 +122,14 @@ class DocumentQuotes {
  * previous paragraph of a multi-paragraph quote, an earlier quote in the same line, a later one
  * ("“A.” “B,” she said."), or the speaker of the line before.
  */
-function inheritSpeakers(text: string, document: DocumentQuotes): DocumentUnit[] {
+function inheritSpeakers(text: string, document: DocumentQuotes): Attributions {
   const { paragraphs } = document.structure;
+  const { results } = document;
   const inDocument = (offset: number, s: Span): TextSpan => ({ start: offset + s.start, end: offset + s.end, text: text.slice(offset + s.start, offset + s.end) });
-  const all: DocumentUnit[] = [];
+  let count = 0;
+  for (const result of results) if (result) count += result.units.length;
+  const speakers: Array<TextSpan | null> = new Array(count);
+  const cues: Array<TextSpan | null> = new Array(count);
   // The last line holding quotations so far, and the last speaker on it.
   let lastQuotedParagraph = -1;
   let lastQuotedLine = -1;
@@ -137,52 +145,59 @@ function inheritSpeakers(text: string, document: DocumentQuotes): DocumentUnit[]
     return reported && inDocument(paragraphs[q].start, reported);
   };
 
-  for (let p = 0; p < paragraphs.length; p++) {
-    const result = document.results[p];
+  // `first` (the paragraph's quotation numbered `u + first`) and `end` bound the quotations of one line.
+  for (let p = 0, u = 0; p < paragraphs.length; p++) {
+    const result = results[p];
     if (!result) continue;
     const offset = paragraphs[p].start;
     const { units } = result;
-    for (let first = 0; first < units.length; ) {
+    for (let first = 0, end = 0; first < units.length; first = end) {
       const { line } = units[first];
-      const lineStart = all.length;
-      for (; first < units.length && units[first].line === line; first++) {
-        const unit = units[first];
-        all.push({ offset, unit, speaker: unit.speaker && inDocument(offset, unit.speaker), cue: unit.cue && inDocument(offset, unit.cue) });
+      for (; end < units.length && units[end].line === line; end++) {
+        const unit = units[end];
+        speakers[u + end] = unit.speaker && inDocument(offset, unit.speaker);
+        cues[u + end] = unit.cue && inDocument(offset, unit.cue);
       }
-      const lineEnd = all.length;
       let lastInLine: TextSpan | null = null;
-      for (let k = lineStart; k < lineEnd; k++) {
-        const current = all[k];
-        const { unit } = current;
-        if (!current.speaker && unit.expectsSpeaker) {
-          if (unit.segments[0].continuesPrevious && k > 0) current.speaker = all[k - 1].speaker;
-          if (!current.speaker && unit.reported) {
-            current.speaker = inDocument(offset, unit.reported.speaker);
-            current.cue = unit.reported.cue && inDocument(offset, unit.reported.cue);
+      for (let i = first; i < end; i++) {
+        const k = u + i;
+        const unit = units[i];
+        if (!speakers[k] && unit.expectsSpeaker) {
+          if (unit.segments[0].continuesPrevious && k > 0) speakers[k] = speakers[k - 1];
+          if (!speakers[k] && unit.reported) {
+            speakers[k] = inDocument(offset, unit.reported.speaker);
+            cues[k] = unit.reported.cue && inDocument(offset, unit.reported.cue);
           }
-          current.speaker ??= lastInLine ?? nextAttributed(all, k + 1, lineEnd) ?? speakerOfLineBefore(p, line);
+          speakers[k] ??= lastInLine ?? nextAttributed(speakers, k + 1, u + end) ?? speakerOfLineBefore(p, line);
         }
-        lastInLine = current.speaker ?? lastInLine;
+        lastInLine = speakers[k] ?? lastInLine;
       }
       lastQuotedParagraph = p;
       lastQuotedLine = line;
       lastQuotedSpeaker = lastInLine;
     }
+    u += units.length;
   }
   // A quote running over paragraphs may be attributed only in its last one: credit the earlier ones.
-  for (let u = all.length - 2; u >= 0; u--) {
-    const { unit } = all[u];
-    const next = all[u + 1];
-    if (!all[u].speaker && unit.segments[unit.segments.length - 1].continuesNext && next.unit.segments[0].continuesPrevious) all[u].speaker = next.speaker;
+  let next: ParagraphUnit | null = null;
+  for (let p = results.length - 1, u = count; p >= 0; p--) {
+    const units = results[p]?.units;
+    if (!units) continue;
+    for (let i = units.length - 1; i >= 0; i--) {
+      const unit = units[i];
+      u--;
+      if (next && !speakers[u] && unit.segments[unit.segments.length - 1].continuesNext && next.segments[0].continuesPrevious) speakers[u] = speakers[u + 1];
+      next = unit;
+    }
   }
-  return all;
+  return { speakers, cues };
 }
 
 /**
  * The speaker of the nearest quote in [from, to) with its own attribution: the later quotes of a line,
  * not yet given inherited speakers, have only their own.
  */
-function nextAttributed(units: DocumentUnit[], from: number, to: number): TextSpan | null {
-  for (let k = from; k < to; k++) if (units[k].speaker) return units[k].speaker;
+function nextAttributed(speakers: Array<TextSpan | null>, from: number, to: number): TextSpan | null {
+  for (let k = from; k < to; k++) if (speakers[k]) return speakers[k];
   return null;
 }

@@ -1,4 +1,4 @@
-import type { Gender, Mention, Organization, Person, Sentence, Span } from '../model';
+import type { Gender, Mention, Organization, Person, Sentence, Span, TextSpan } from '../model';
 import { detached, type AnalysisCache } from '../paragraphCache';
 import { firstStartingFrom } from '../spans';
 import type { QuoteLexicon } from './lexicon';
@@ -27,15 +27,14 @@ interface EntityWords {
   byTitleWord: Map<string, number[]>;
 }
 
-export interface Link {
-  id: string;
-  /** The entity's own mention inside the speaker phrase ("Yun Byung-Se" in "Foreign Minister Yun Byung-Se"). */
-  mention: Span | null;
-}
-
 export interface Resolver {
-  /** Links one speaker phrase; call in text order, so that resolved pronouns can serve later ones. */
-  link(text: string, mention: Span): Link | null;
+  /** The id of the entity one speaker phrase names; call in text order, so that resolved pronouns can serve later ones. */
+  link(text: string, mention: TextSpan): string | null;
+  /**
+   * The entity's own mention inside the phrase last linked ("Yun Byung-Se" in "Foreign Minister
+   * Yun Byung-Se"), or null; valid until the next call of link.
+   */
+  readonly linkedMention: Span | null;
 }
 
 const RECENT_MENTIONS = 200;
@@ -174,17 +173,21 @@ class TextsCheck implements TextSink {
 
 /**
  * Every mention of the entities, by start; mentions starting together in the order people,
- * organisations. Made in that order, so that neighbours in the list are neighbours in memory; the
- * mentions are read once, in their own order, and their fields kept in typed arrays for sorting.
+ * organisations. The mentions are read once, in their own order, and their fields kept in typed
+ * arrays for sorting. The arrays and the entries are reused from the last analysis with a cache
+ * (entries are rewritten in place, so no analysis may keep one), as allocating them afresh on
+ * every edit is what makes the garbage collector run.
  */
-function sortedEntries(people: Person[], organizations: Organization[]): Entry[] {
+function sortedEntries(people: Person[], organizations: Organization[], cache?: AnalysisCache): Entry[] {
   const owners = people.length + organizations.length;
   let count = 0;
   for (let k = 0; k < owners; k++) count += ownerAt(people, organizations, k).mentions.length;
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  const possessive = new Uint8Array(count);
-  const ownerOf = new Int32Array(count);
+  let buffers = cache?.documentValue<EntryBuffers>(ENTRY_BUFFERS);
+  if (!buffers || buffers.starts.length < count) {
+    buffers = newEntryBuffers(count, buffers?.entries ?? []);
+    cache?.keepDocumentValue(ENTRY_BUFFERS, buffers);
+  }
+  const { starts, ends, possessive, ownerOf, entries } = buffers;
   for (let k = 0, i = 0; k < owners; k++) {
     for (const m of ownerAt(people, organizations, k).mentions) {
       starts[i] = m.start;
@@ -193,17 +196,60 @@ function sortedEntries(people: Person[], organizations: Organization[]): Entry[]
       ownerOf[i++] = k;
     }
   }
-  const order = orderByStart(starts);
-  const entries: Entry[] = new Array(count);
+  const order = orderByStart(buffers, count);
+  if (entries.length > count) entries.length = count;
   for (let j = 0; j < count; j++) {
     const i = order[j];
     const k = ownerOf[i];
     const organization = k >= people.length;
     const { id } = ownerAt(people, organizations, k);
     const gender = organization ? undefined : people[k].gender;
-    entries[j] = { start: starts[i], end: ends[i], id, owner: k, gender, organization, possessive: possessive[i] === 1 };
+    const entry = entries[j];
+    if (entry === undefined) {
+      entries.push({ start: starts[i], end: ends[i], id, owner: k, gender, organization, possessive: possessive[i] === 1 });
+      continue;
+    }
+    entry.start = starts[i];
+    entry.end = ends[i];
+    entry.id = id;
+    entry.owner = k;
+    entry.gender = gender;
+    entry.organization = organization;
+    entry.possessive = possessive[i] === 1;
   }
   return entries;
+}
+
+/** The sorting arrays of sortedEntries, at least as long as the mentions, and its entries. */
+interface EntryBuffers {
+  starts: Int32Array;
+  ends: Int32Array;
+  possessive: Uint8Array;
+  ownerOf: Int32Array;
+  order: Int32Array;
+  sorted: Int32Array;
+  buckets: Int32Array;
+  entries: Entry[];
+}
+
+const ENTRY_BUFFERS = 'quote speaker entries';
+
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+
+/** Buffers for `count` mentions and some more, so that the few mentions an edit adds do not need new ones. */
+function newEntryBuffers(count: number, entries: Entry[]): EntryBuffers {
+  const size = count + (count >> 4) + 16;
+  return {
+    starts: new Int32Array(size),
+    ends: new Int32Array(size),
+    possessive: new Uint8Array(size),
+    ownerOf: new Int32Array(size),
+    order: new Int32Array(size),
+    sorted: new Int32Array(size),
+    buckets: new Int32Array(RADIX),
+    entries,
+  };
 }
 
 /** Entity `k`: people first, then organisations. */
@@ -211,18 +257,14 @@ function ownerAt(people: Person[], organizations: Organization[], k: number): Pe
   return k < people.length ? people[k] : organizations[k - people.length];
 }
 
-const RADIX_BITS = 11;
-const RADIX = 1 << RADIX_BITS;
-
 /**
- * The indices of `starts` in ascending order, equal starts in index order: a radix sort, some ten
- * thousand mentions in a few passes without a comparison.
+ * The indices of the first `count` starts in ascending order, equal starts in index order: a radix
+ * sort, some ten thousand mentions in a few passes without a comparison. Sorts in the buffers'
+ * `order` and `sorted`, and returns the one holding the result.
  */
-function orderByStart(starts: Int32Array): Int32Array {
-  const count = starts.length;
-  let order = new Int32Array(count);
-  let sorted = new Int32Array(count);
-  const buckets = new Int32Array(RADIX);
+function orderByStart(buffers: EntryBuffers, count: number): Int32Array {
+  const { starts, buckets } = buffers;
+  let { order, sorted } = buffers;
   let max = 0;
   for (let i = 0; i < count; i++) {
     order[i] = i;
@@ -267,6 +309,9 @@ function wordsOfEntities(written: EntityTexts): EntityWords {
   return entities;
 }
 
+const isPerson = (e: Entry): boolean => !e.organization;
+const isOrganization = (e: Entry): boolean => e.organization;
+
 /** Where the quotations of the text are. */
 export interface Quoted {
   isQuoted(at: number): boolean;
@@ -281,7 +326,7 @@ export function createResolver(
   cache?: AnalysisCache,
 ): Resolver {
   const { count, byNameWord, byTitleWord } = entityWords(people, organizations, cache);
-  const entries = sortedEntries(people, organizations);
+  const entries = sortedEntries(people, organizations, cache);
   /** The entries a speaker phrase overlaps, the first `overlapCount` of one list for every call of link. */
   const overlapping: Entry[] = [];
   let overlapCount = 0;
@@ -313,10 +358,20 @@ export function createResolver(
     }
   };
   /** The most recent entry before `at` of an entity sought, looking back as far as recent does. */
-  const latestSought = (at: number): Entry | null => (seeking ? recent(at, (e) => sought[e.owner] === search) : null);
+  const isSought = (e: Entry): boolean => sought[e.owner] === search;
+  const latestSought = (at: number): Entry | null => (seeking ? recent(at, isSought) : null);
+  // The tests entries are searched with, made once rather than for every speaker.
+  const isUnquotedPerson = (e: Entry): boolean => isPerson(e) && !isQuoted(e);
+  const fitsMale = (e: Entry): boolean => isPerson(e) && (e.gender === undefined || e.gender === 'male');
+  const fitsFemale = (e: Entry): boolean => isPerson(e) && (e.gender === undefined || e.gender === 'female');
 
+  let linkedMention: Span | null = null;
   return {
+    get linkedMention() {
+      return linkedMention;
+    },
     link(text, mention) {
+      linkedMention = null;
       if (entries.length === 0) return null;
       overlapCount = 0;
       const after = firstStartingFrom(entries, mention.start);
@@ -324,27 +379,25 @@ export function createResolver(
       for (let i = after; i < entries.length && entries[i].start < mention.end; i++) overlapping[overlapCount++] = entries[i];
       if (overlapCount > 0) {
         const head = headOf(text, mention);
-        if (head) return { id: head.id, mention: head.start >= mention.start && head.end <= mention.end ? { start: head.start, end: head.end } : null };
+        if (head) {
+          if (head.start >= mention.start && head.end <= mention.end) linkedMention = head;
+          return head.id;
+        }
         // Only owners and modifiers are named ("Clinton's campaign", "the Clinton campaign"): not them.
-        const id = linkByTitle(text, mention);
-        return id ? { id, mention: null } : null;
+        return linkByTitle(text, mention);
       }
-      const pronoun = lexicon.pronounGender.get(text.slice(mention.start, mention.end).toLowerCase());
+      const pronoun = lexicon.pronounGender.get(mention.text.toLowerCase());
       if (pronoun === 'male' || pronoun === 'female') {
         const found = resolvePronoun(text, mention.start, pronoun);
         if (found) {
           if (pronouns.length === 0 || pronouns[pronouns.length - 1].start < mention.start) pronouns.push({ start: mention.start, end: mention.end, id: found.id, owner: found.owner, gender: pronoun, organization: found.organization, possessive: false });
-          return { id: found.id, mention: null };
+          return found.id;
         }
         return null;
       }
-      if (pronoun === 'neuter' || pronoun === 'plural') {
-        const id = recent(mention.start, (e) => e.organization)?.id;
-        return id ? { id, mention: null } : null;
-      }
+      if (pronoun === 'neuter' || pronoun === 'plural') return recent(mention.start, isOrganization)?.id ?? null;
       if (pronoun) return null;
-      const id = linkByName(text, mention) ?? linkByTitle(text, mention);
-      return id ? { id, mention: null } : null;
+      return linkByName(mention) ?? linkByTitle(text, mention);
     },
   };
 
@@ -364,12 +417,12 @@ export function createResolver(
     return best;
   }
 
-  function linkByName(text: string, mention: Span): string | null {
+  function linkByName(mention: TextSpan): string | null {
     // Named: every capitalised word of the phrase that names someone must belong to the entity's name.
-    const capitalised = (text.slice(mention.start, mention.end).match(CAPITALISED_WORD) ?? []).map((w) => w.toLowerCase().replace(/['’]s?$/, ''));
-    if (capitalised.length === 0) return null;
+    const capitalised = mention.text.match(CAPITALISED_WORD);
+    if (!capitalised) return null;
     newSearch();
-    for (const w of capitalised) seek(byNameWord.get(w));
+    for (const w of capitalised) seek(byNameWord.get(w.toLowerCase().replace(/['’]s?$/, '')));
     return latestSought(mention.start)?.id ?? null;
   }
 
@@ -378,10 +431,12 @@ export function createResolver(
    * front-runner", a title nobody was given: the person last named in its sentence, unless that is the
    * sentence's subject; at a sentence start, the subject of the sentence before.
    */
-  function linkByTitle(text: string, mention: Span): string | null {
-    const phraseWords = words(text.slice(mention.start, mention.end));
-    const head = phraseWords.filter((w) => !lexicon.determiners.has(w)).pop();
-    if (!head) return null;
+  function linkByTitle(text: string, mention: TextSpan): string | null {
+    const phraseWords = words(mention.text);
+    let last = phraseWords.length - 1;
+    while (last >= 0 && lexicon.determiners.has(phraseWords[last])) last--;
+    if (last < 0) return null;
+    const head = phraseWords[last];
     newSearch();
     seek(byTitleWord.get(head));
     seek(byNameWord.get(head), people.length);
@@ -390,16 +445,15 @@ export function createResolver(
     if (phraseWords[0] !== 'the' || !lexicon.titleHeads.has(head)) return null;
     // Inside its sentence a description names someone other than the sentence's subject ("Trump took on
     // Clinton after the front-runner said …": Clinton); at a sentence start, the previous subject.
-    const person = (e: Entry): boolean => !e.organization;
     const k = firstStartingFrom(sentences, mention.start + 1) - 1;
     if (k >= 0) {
       const from = Math.max(sentences[k].start, mention.start - SUBJECT_REACH);
-      const subject = subjectIn(text, from, mention.start, person);
-      const last = recent(mention.start, (e) => person(e) && !isQuoted(e));
+      const subject = subjectIn(text, from, mention.start, isPerson);
+      const last = recent(mention.start, isUnquotedPerson);
       if (last && last.start >= from && last.id !== subject?.id) return last.id;
     }
     const before = sentenceBefore(mention.start);
-    return (before && subjectIn(text, before.start, before.end, person)?.id) ?? null;
+    return (before && subjectIn(text, before.start, before.end, isPerson)?.id) ?? null;
   }
 
   function isQuoted(e: Span): boolean {
@@ -418,7 +472,7 @@ export function createResolver(
    * subject), else the last person of that gender mentioned.
    */
   function resolvePronoun(text: string, at: number, gender: Gender): Entry | null {
-    const fits = (e: Entry): boolean => !e.organization && (e.gender === undefined || e.gender === gender);
+    const fits = gender === 'male' ? fitsMale : fitsFemale;
     const k = firstStartingFrom(sentences, at + 1) - 1;
     if (k >= 0) {
       const own = subjectIn(text, Math.max(sentences[k].start, at - SUBJECT_REACH), at, fits, true);
@@ -469,11 +523,12 @@ export function createResolver(
     for (let m = description.exec(window); m; m = description.exec(window)) {
       const head = m[1].trim().split(/\s+/).find((w) => lexicon.titleHeads.has(w));
       if (!head) continue;
-      const span = { start: from + m.index, end: from + m.index + m[0].indexOf(head, 3) + head.length };
+      const start = from + m.index;
       newSearch();
       seek(byTitleWord.get(head), 0, people.length);
-      const holder = latestSought(span.start);
-      const entry: Entry | null = holder && { ...span, id: holder.id, owner: holder.owner, gender: holder.gender, organization: holder.organization, possessive: false };
+      const holder = latestSought(start);
+      const end = start + m[0].indexOf(head, 3) + head.length;
+      const entry: Entry | null = holder && { start, end, id: holder.id, owner: holder.owner, gender: holder.gender, organization: holder.organization, possessive: false };
       if (entry && fits(entry) && isSubject(text, entry)) {
         found = entry;
         if (!nearest) break;
