@@ -1,25 +1,24 @@
-import type { Mention } from '../model';
-import { placeTitle, type PersonDraft } from './linking';
-import type { PlacedParagraphs } from './paragraph';
+import { newMention, placeTitle, type PersonDraft } from './linking';
+import type { PlacedParagraphs, TitleSite } from './paragraph';
 
 /**
  * "the minister", "the senator", "the president's son": a definite title refers to the one person
  * named earlier who holds a title with that head word. Adds it as a title mention, and its wording as a title.
  */
 export function linkTitleAnaphors(placed: PlacedParagraphs, drafts: PersonDraft[]): void {
-  // Who holds a title with each head word ("minister", "senator", "chief"), and all the words of their titles
-  // (a handful per person: arrays rather than sets).
-  const holdersOf = new Map<string, Holder[]>();
-  for (const draft of drafts) {
-    if (!draft.titles.length) continue;
-    const holder: Holder = { draft, words: [] };
-    for (const t of draft.titles) for (const w of t.words) holder.words.push(w);
+  // Who holds a title with each head word ("minister", "senator", "chief"), as indices in `drafts`. Only
+  // the titles a person held before this pass count: their number is kept per draft, and the titles added here come after them.
+  const holdersOf = new Map<string, number[]>();
+  const ownTitles = new Int32Array(drafts.length);
+  for (let k = 0; k < drafts.length; k++) {
+    const draft = drafts[k];
+    ownTitles[k] = draft.titles.length;
     for (const t of draft.titles) {
       for (const head of t.heads) {
         const holders = holdersOf.get(head);
-        if (!holders) holdersOf.set(head, [holder]);
+        if (!holders) holdersOf.set(head, [k]);
         // A person's heads are listed one after another: one entry per head word.
-        else if (holders[holders.length - 1] !== holder) holders.push(holder);
+        else if (holders[holders.length - 1] !== k) holders.push(k);
       }
     }
   }
@@ -30,44 +29,47 @@ export function linkTitleAnaphors(placed: PlacedParagraphs, drafts: PersonDraft[
     const offset = placed.paragraphs[index].start;
     // The words of a linked title are not read again as the start of another one.
     let linkedUntil = 0;
-    for (const site of found.anaphors) {
+    const { anaphors } = found;
+    for (let n = 0; n < anaphors.length; n++) {
+      const site = anaphors[n];
       if (site.start < linkedUntil) continue;
       const at = site.start + offset;
       // Every word of "the Iraqi ambassador" must be in the holder's titles: "special ambassador" is someone else.
-      const holder = onlyHolder(holdersOf.get(site.head), site.words, at);
+      const holder = onlyHolder(holdersOf.get(site.head), drafts, ownTitles, site.words, at);
       if (!holder) continue;
       if (site.startsName && includes((taken ??= mentionStarts(drafts)), at)) continue;
-      const end = site.end + offset;
-      const mention: Mention = { text: site.text, start: at, end, kind: 'title' };
-      if (site.possessive) mention.possessive = true;
-      holder.mentions.push(mention);
-      holder.sources.push({ start: at, paragraph: index, offset, sentence: site.sentence });
+      holder.mentions.push(newMention(site.text, at, site.end + offset, 'title', site.possessive));
+      holder.sites.push(site);
       holder.titles.push(placeTitle(site.title, offset));
       linkedUntil = site.end;
     }
   }
 }
 
-interface Holder {
-  draft: PersonDraft;
-  words: string[];
-}
-
-/** The one person mentioned before `at` whose titles hold every one of the words, if exactly one does. */
-function onlyHolder(holders: Holder[] | undefined, words: readonly string[], at: number): PersonDraft | undefined {
+/**
+ * The one person among the holders (indices in `drafts`) mentioned before `at` whose titles hold every one
+ * of the words, if exactly one does; `ownTitles[k]` is how many of drafts[k]'s titles count.
+ */
+function onlyHolder(holders: number[] | undefined, drafts: PersonDraft[], ownTitles: Int32Array, words: readonly string[], at: number): PersonDraft | undefined {
   let found: PersonDraft | undefined;
-  for (const h of holders ?? NO_HOLDERS) {
-    if (h.draft.mentions[0].start >= at || !allIn(words, h.words)) continue;
+  for (const k of holders ?? NO_HOLDERS) {
+    const h = drafts[k];
+    if (h.mentions[0].start >= at || !allIn(words, h.titles, ownTitles[k])) continue;
     if (found) return undefined;
-    found = h.draft;
+    found = h;
   }
   return found;
 }
 
-const NO_HOLDERS: Holder[] = [];
+const NO_HOLDERS: number[] = [];
 
-function allIn(words: readonly string[], pool: string[]): boolean {
-  for (const w of words) if (!pool.includes(w)) return false;
+/** Whether every one of the words is among those of the first `count` titles. */
+function allIn(words: readonly string[], titles: readonly TitleSite[], count: number): boolean {
+  for (const w of words) {
+    let held = false;
+    for (let t = 0; t < count && !held; t++) held = titles[t].words.includes(w);
+    if (!held) return false;
+  }
   return true;
 }
 

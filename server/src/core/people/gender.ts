@@ -1,7 +1,8 @@
 import type { Gender } from '../model';
 import type { PeopleLexicon } from './lexicon';
-import type { PersonDraft } from './linking';
-import { pronounGender, pronounSentence, pronounStart, type PlacedParagraphs } from './paragraph';
+import { firstStartingFrom } from '../spans';
+import { paragraphStartOf, type PersonDraft } from './linking';
+import { NameSite, pronounGender, pronounSentence, pronounStart, type PlacedParagraphs } from './paragraph';
 
 /**
  * A person's gender from the strongest cue available: an honorific or gendered title ("Mrs.", "King",
@@ -18,8 +19,9 @@ function genderOf(lex: PeopleLexicon, d: PersonDraft, male: number, female: numb
   // The strong cues decide only when they agree.
   let strong: Gender | undefined;
   let agree = true;
-  for (const s of d.sources) {
-    const gender = s.name?.prefixGender;
+  for (let k = 0; k < d.sites.length; k++) {
+    const site = d.sites[k];
+    const gender = site instanceof NameSite ? site.prefixGender : undefined;
     if (gender) {
       agree &&= !strong || strong === gender;
       strong = gender;
@@ -48,7 +50,7 @@ function countPronouns(placed: PlacedParagraphs, drafts: PersonDraft[]): Int32Ar
   // Only a mention in the pronoun's own paragraph counts: the mentions are chained by paragraph
   // (in flat typed arrays, so that an analysis makes no object per mention), and sorted where needed.
   let count = 0;
-  for (const draft of drafts) count += draft.sources.length;
+  for (const draft of drafts) count += draft.mentions.length;
   const starts = new Int32Array(count);
   const sentences = new Int32Array(count);
   const owners = new Int32Array(count);
@@ -57,13 +59,17 @@ function countPronouns(placed: PlacedParagraphs, drafts: PersonDraft[]): Int32Ar
   const lastIn = new Int32Array(placed.found.length);
   let k = 0;
   for (let owner = 0; owner < drafts.length; owner++) {
-    for (const source of drafts[owner].sources) {
-      starts[k] = source.start;
-      sentences[k] = source.sentence;
+    const draft = drafts[owner];
+    for (let m = 0; m < draft.sites.length; m++) {
+      const site = draft.sites[m];
+      const offset = paragraphStartOf(draft, m);
+      const paragraph = firstStartingFrom(placed.paragraphs, offset);
+      starts[k] = site.start + offset;
+      sentences[k] = site.sentence;
       owners[k] = owner;
-      if (firstIn[source.paragraph] < 0) firstIn[source.paragraph] = k;
-      else next[lastIn[source.paragraph]] = k;
-      lastIn[source.paragraph] = k;
+      if (firstIn[paragraph] < 0) firstIn[paragraph] = k;
+      else next[lastIn[paragraph]] = k;
+      lastIn[paragraph] = k;
       k++;
     }
   }

@@ -1,11 +1,11 @@
-import type { LexiconExtensions, Mention, Organization, Person, Span, TextStructure, Title } from '../model';
+import type { LexiconExtensions, Organization, Person, Span, TextStructure, Title } from '../model';
 import { stageCache, type AnalysisCache } from '../paragraphCache';
 import { firstStartingFrom } from '../spans';
 import { linkTitleAnaphors } from './anaphora';
 import { assignGenders } from './gender';
 import { peopleLexicon, type PeopleLexicon } from './lexicon';
-import { linkMentions, placeTitle, sortMentions, type MentionSource, type PersonDraft } from './linking';
-import { analyseParagraph, type ParagraphPeople, type PlacedParagraphs, type TitleSite } from './paragraph';
+import { linkMentions, newMention, paragraphStartOf, placeTitle, sortMentions, type PersonDraft } from './linking';
+import { analyseParagraph, NameSite, type ParagraphPeople, type PlacedParagraphs, type TitleSite } from './paragraph';
 
 export interface PeopleAnalysis {
   people: Person[];
@@ -31,31 +31,37 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
     }
     return analyseParagraph(own, ownSentences, lex, abbreviationsOf(lex));
   };
-  const found: ParagraphPeople[] = [];
-  for (const p of structure.paragraphs) {
-    current = p;
-    found.push(paragraphCache.getOwn(p.text, readParagraph));
+  // Loops over every paragraph, draft or mention are indexed: this phase runs once per edit, much of it
+  // before it is optimised, and a for-of there makes an iterator (and a result per step).
+  const found: ParagraphPeople[] = new Array(structure.paragraphs.length);
+  for (let index = 0; index < found.length; index++) {
+    current = structure.paragraphs[index];
+    found[index] = paragraphCache.getOwn(current.text, readParagraph);
   }
   const placed: PlacedParagraphs = { found, paragraphs: structure.paragraphs };
   const drafts = linkMentions(lex, placed);
-  for (const d of drafts) {
-    for (const { name, offset } of d.sources) if (name) for (const t of name.titles) d.titles.push(placeTitle(t, offset));
+  for (let n = 0; n < drafts.length; n++) {
+    const d = drafts[n];
+    for (let k = 0; k < d.sites.length; k++) {
+      const site = d.sites[k];
+      if (site instanceof NameSite) for (const t of site.titles) d.titles.push(placeTitle(t, paragraphStartOf(d, k)));
+    }
   }
   linkTitleAnaphors(placed, drafts);
-  for (const d of drafts) {
-    d.titles = uniqueTitles(d.titles);
-    sortMentions(d);
+  for (let n = 0; n < drafts.length; n++) {
+    uniqueTitles(drafts[n].titles);
+    sortMentions(drafts[n]);
   }
   const genders = assignGenders(lex, placed, drafts);
   const people: Person[] = [];
   for (let k = 0; k < drafts.length; k++) {
     const d = drafts[k];
-    const titles: Title[] = [];
-    for (const t of d.titles) titles.push(t.title);
-    const person: Person = { id: `p${k + 1}`, name: fullestName(text, d), titles, mentions: d.mentions };
+    const id = `p${k + 1}`;
+    const name = fullestName(text, d);
+    const titles = d.titles.map(titleOf);
     const gender = genders[k];
-    if (gender) person.gender = gender;
-    people.push(person);
+    // Made in one go: a `gender` added afterwards would take an extra allocation.
+    people.push(gender ? { id, name, titles, mentions: d.mentions, gender } : { id, name, titles, mentions: d.mentions });
   }
   return { people, organizations: groupOrganizations(placed) };
 }
@@ -72,48 +78,57 @@ function abbreviationsOf(lex: PeopleLexicon): Set<string> {
   return abbreviations;
 }
 
-/** One title per wording (letter case aside), in text order. */
-function uniqueTitles(titles: TitleSite[]): TitleSite[] {
-  if (titles.length < 2) return titles;
+/** Keeps one title per wording (letter case aside), in text order, in place. */
+function uniqueTitles(titles: TitleSite[]): void {
+  if (titles.length < 2) return;
   let inOrder = true;
   for (let k = 1; k < titles.length && inOrder; k++) inOrder = titles[k - 1].title.start <= titles[k].title.start;
   if (!inOrder) titles.sort(byTitleStart);
-  // A person has few wordings: a scan is cheaper than a map.
-  const unique: TitleSite[] = [];
-  const wordings: string[] = [];
-  for (const t of titles) {
-    if (wordings.includes(t.wording)) continue;
-    unique.push(t);
-    wordings.push(t.wording);
-  }
-  return unique;
+  // A person has few wordings: a scan of those kept is cheaper than a map.
+  let unique = 0;
+  for (const t of titles) if (!hasWording(titles, unique, t.wording)) titles[unique++] = t;
+  titles.length = unique;
+}
+
+/** Whether one of the first `count` titles has this wording. */
+function hasWording(titles: readonly TitleSite[], count: number, wording: string): boolean {
+  for (let k = 0; k < count; k++) if (titles[k].wording === wording) return true;
+  return false;
 }
 
 function byTitleStart(a: TitleSite, b: TitleSite): number {
   return a.title.start - b.title.start;
 }
 
+function titleOf(site: TitleSite): Title {
+  return site.title;
+}
+
 /** The longest form of the name in the article, without honorific or possessive ending. */
 function fullestName(text: string, d: PersonDraft): string {
-  let best: MentionSource | undefined;
+  let best: NameSite | undefined;
+  let bestIndex = -1;
   let bestLength = 0;
   let bestWords = 0;
   let bestCaps = true;
-  for (const source of d.sources) {
-    const { name } = source;
-    if (!name) continue;
+  for (let k = 0; k < d.sites.length; k++) {
+    const name = d.sites[k];
+    if (!(name instanceof NameSite)) continue;
     const words = name.words.length;
     const length = name.end - name.start;
     // A headline in capitals gives the name only when the article never writes it otherwise.
     const caps = name.capsLine;
     if ((bestCaps && !caps && best) || (!(caps && !bestCaps) && (words > bestWords || (words === bestWords && length > bestLength)))) {
       bestCaps = caps;
-      best = source;
+      best = name;
+      bestIndex = k;
       bestLength = length;
       bestWords = words;
     }
   }
-  return best?.name ? text.slice(best.start, best.name.end + best.offset) : '';
+  if (!best) return '';
+  const offset = paragraphStartOf(d, bestIndex);
+  return text.slice(best.start + offset, best.end + offset);
 }
 
 /** Organisations grouped by name (a leading "The" aside), numbered in order of first mention. */
@@ -123,18 +138,19 @@ function groupOrganizations(placed: PlacedParagraphs): Organization[] {
   for (let index = 0; index < placed.found.length; index++) {
     const found = placed.found[index];
     const offset = placed.paragraphs[index].start;
-    for (const o of found.organizations) {
-      const start = o.start + offset;
-      const end = o.end + offset;
-      const mention: Mention = { text: o.text, start, end, kind: 'full' };
-      if (o.possessive) mention.possessive = true;
-      let org = byName.get(o.key);
-      if (!org) {
-        org = { id: `o${organizations.length + 1}`, name: mention.text, mentions: [] };
-        byName.set(o.key, org);
-        organizations.push(org);
+    const { organizations: sites } = found;
+    for (let n = 0; n < sites.length; n++) {
+      const o = sites[n];
+      const mention = newMention(o.text, o.start + offset, o.end + offset, 'full', o.possessive);
+      const org = byName.get(o.key);
+      if (org) {
+        org.mentions.push(mention);
+        continue;
       }
-      org.mentions.push(mention);
+      // Most organisations are mentioned once: a list made with its first mention holds no room for more.
+      const made: Organization = { id: `o${organizations.length + 1}`, name: mention.text, mentions: [mention] };
+      byName.set(o.key, made);
+      organizations.push(made);
     }
   }
   return organizations;

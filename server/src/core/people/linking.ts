@@ -1,19 +1,9 @@
 import type { Mention, MentionKind, Title } from '../model';
 import type { PeopleLexicon } from './lexicon';
-import type { NameSite, PlacedParagraphs, TitleSite } from './paragraph';
+import { NameSite, type AnaphorSite, type PlacedParagraphs, type TitleSite } from './paragraph';
 
-/** Where a mention was found: a name, or the "the" of "the senator". */
-export interface MentionSource {
-  /** Start of the name (or of "the") in the document. */
-  start: number;
-  paragraph: number;
-  /** Start of the paragraph in the document. */
-  offset: number;
-  /** Index of the sentence in its paragraph. */
-  sentence: number;
-  /** The name found there, with offsets in its paragraph. */
-  name?: NameSite;
-}
+/** Where a mention was found, with offsets in its paragraph: a name, or "the senator". */
+export type MentionSite = NameSite | AnaphorSite;
 
 /** A person while mentions are still being linked to them. */
 export interface PersonDraft {
@@ -28,8 +18,8 @@ export interface PersonDraft {
   /** Written family name first ("Kim Kye-Gwan"): the first word says nothing about gender. */
   eastAsian: boolean;
   mentions: Mention[];
-  /** Where each mention was found, parallel to `mentions`. */
-  sources: MentionSource[];
+  /** Where each mention was found, parallel to `mentions` (the cached sites themselves, so that linking makes no object per mention). */
+  sites: MentionSite[];
   /** Titles with their offsets placed in the document. */
   titles: TitleSite[];
   /** How many of `mentions` (in text order) an earlier pass over the text found. */
@@ -38,8 +28,15 @@ export interface PersonDraft {
   latest: number;
 }
 
-function newDraft(words: readonly string[], surname: string, given: string | undefined, royal: boolean, eastAsian: boolean): PersonDraft {
-  return { words, surname, given, royal, eastAsian, mentions: [], sources: [], titles: [], settled: 0, latest: -1 };
+/** A person first mentioned by `mention`; lists start at their first item (most people are mentioned once), not empty. */
+function newDraft(words: readonly string[], surname: string, given: string | undefined, royal: boolean, eastAsian: boolean, mention: Mention, site: NameSite): PersonDraft {
+  return { words, surname, given, royal, eastAsian, mentions: [mention], sites: [site], titles: [], settled: 0, latest: mention.start };
+}
+
+/** Start in the document of the paragraph where the draft's mention `k` was found. */
+export function paragraphStartOf(d: PersonDraft, k: number): number {
+  const site = d.sites[k];
+  return d.mentions[k].start - (site instanceof NameSite ? site.mentionStart : site.start);
 }
 
 /** A title found in a paragraph, with its offsets placed in the document. */
@@ -56,7 +53,7 @@ export function placeTitle(site: TitleSite, offset: number): TitleSite {
  * run already in order, so merging the two runs is the usual work; anything else is sorted.
  */
 export function sortMentions(d: PersonDraft): void {
-  const { mentions, sources } = d;
+  const { mentions, sites } = d;
   let split = 1;
   while (split < mentions.length && mentions[split - 1].start < mentions[split].start) split++;
   if (split >= mentions.length) return;
@@ -65,21 +62,24 @@ export function sortMentions(d: PersonDraft): void {
   if (rest < mentions.length) {
     const order = mentions.map((_, k) => k).sort((a, b) => mentions[a].start - mentions[b].start);
     d.mentions = order.map((k) => mentions[k]);
-    d.sources = order.map((k) => sources[k]);
+    d.sites = order.map((k) => sites[k]);
     return;
   }
   // A stable merge: of two mentions starting together, the earlier run's comes first, as a stable sort puts it.
-  const merged: Mention[] = new Array(mentions.length);
-  const mergedSources: MentionSource[] = new Array(mentions.length);
-  let left = 0;
-  let right = split;
-  for (let to = 0; to < mentions.length; to++) {
-    const k = right >= mentions.length || (left < split && mentions[left].start <= mentions[right].start) ? left++ : right++;
-    merged[to] = mentions[k];
-    mergedSources[to] = sources[k];
+  // It fills the lists from the back, in place, so only the later run (usually the shorter) is copied out.
+  const later = mentions.slice(split);
+  const laterSites = sites.slice(split);
+  let left = split - 1;
+  let right = later.length - 1;
+  for (let to = mentions.length - 1; right >= 0; to--) {
+    if (left >= 0 && mentions[left].start > later[right].start) {
+      mentions[to] = mentions[left];
+      sites[to] = sites[left--];
+    } else {
+      mentions[to] = later[right];
+      sites[to] = laterSites[right--];
+    }
   }
-  d.mentions = merged;
-  d.sources = mergedSources;
 }
 
 /** True when the two names can belong to one person: same surname and no conflicting given name. */
@@ -88,20 +88,27 @@ function compatible(d: PersonDraft, surname: string, given: string | undefined):
   return !d.given || !given || d.given === given;
 }
 
-function addMention(draft: PersonDraft, site: NameSite, offset: number, paragraph: number, kind: MentionKind): void {
-  const start = site.mentionStart + offset;
-  const end = site.end + offset;
-  const mention: Mention = { text: site.mentionText, start, end, kind: site.prefix === 'honorific' ? 'honorific' : kind };
-  if (site.possessive) mention.possessive = true;
+/** A mention, made in one go: a `possessive` added afterwards would take an extra allocation. */
+export function newMention(text: string, start: number, end: number, kind: MentionKind, possessive: boolean): Mention {
+  return possessive ? { text, start, end, kind, possessive } : { text, start, end, kind };
+}
+
+function nameMention(site: NameSite, offset: number, kind: MentionKind): Mention {
+  return newMention(site.mentionText, site.mentionStart + offset, site.end + offset, site.prefix === 'honorific' ? 'honorific' : kind, site.possessive);
+}
+
+function addMention(draft: PersonDraft, site: NameSite, offset: number, kind: MentionKind): void {
+  const mention = nameMention(site, offset, kind);
   draft.mentions.push(mention);
-  draft.sources.push({ start: site.start + offset, paragraph, offset, sentence: site.sentence, name: site });
+  draft.sites.push(site);
   // Mentions are found in text order within a pass, so the one just added is the draft's latest.
-  draft.latest = start;
+  draft.latest = mention.start;
 }
 
 /** Freezes the mentions found so far (they are in text order) and starts a new pass over the text. */
 function settle(drafts: PersonDraft[]): void {
-  for (const d of drafts) {
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k];
     d.settled = d.mentions.length;
     d.latest = -1;
   }
@@ -229,17 +236,21 @@ export function linkMentions(lex: PeopleLexicon, placed: PlacedParagraphs): Pers
   for (let index = 0; index < placed.found.length; index++) {
     const found = placed.found[index];
     const offset = placed.paragraphs[index].start;
-    for (const site of found.personNames) {
+    const { personNames } = found;
+    for (let n = 0; n < personNames.length; n++) {
+      const site = personNames[n];
       const { surname, given, eastAsian, core, words, prefix } = site;
       const namesakes = bySurname.get(surname);
       // "J.K. Rowling" is a full name too.
       if (core.length >= 2 || (core.length === 1 && site.initialFirst)) {
-        let draft = fullNamesake(namesakes, surname, given, false) ?? singleNamesake(namesakes, surname);
+        const draft = fullNamesake(namesakes, surname, given, false) ?? singleNamesake(namesakes, surname);
         if (!draft) {
-          draft = newDraft(words, surname, given, false, eastAsian);
-          drafts.push(draft);
-          indexNames(draft);
-        } else if (words.length > draft.words.length || draft.words.length === 1) {
+          const made = newDraft(words, surname, given, false, eastAsian, nameMention(site, offset, 'full'), site);
+          drafts.push(made);
+          indexNames(made);
+          continue;
+        }
+        if (words.length > draft.words.length || draft.words.length === 1) {
           draft.words = words;
           draft.surname = surname;
           draft.given = given;
@@ -247,19 +258,21 @@ export function linkMentions(lex: PeopleLexicon, placed: PlacedParagraphs): Pers
           draft.eastAsian = eastAsian;
           indexNames(draft);
         }
-        addMention(draft, site, offset, index, 'full');
+        addMention(draft, site, offset, 'full');
         continue;
       }
       const word = core[0] ?? words[0];
       const royal = site.royal;
-      let draft = royal ? nearest(byGiven.get(word), knownBy, word, site.start + offset) : nearest(namesakes, hasSurname, surname, site.start + offset);
-      if (!draft) {
-        draft = newDraft([word], word, undefined, royal, false);
-        drafts.push(draft);
-        indexNames(draft);
-      }
+      const draft = royal ? nearest(byGiven.get(word), knownBy, word, site.start + offset) : nearest(namesakes, hasSurname, surname, site.start + offset);
       // "King Hussein", "Bush's son, George": a lone given name; "President Bush": a surname.
-      addMention(draft, site, offset, index, (royal || !prefix) && lex.givenNames.has(word) ? 'given' : 'surname');
+      const kind = (royal || !prefix) && lex.givenNames.has(word) ? 'given' : 'surname';
+      if (draft) {
+        addMention(draft, site, offset, kind);
+        continue;
+      }
+      const made = newDraft([word], word, undefined, royal, false, nameMention(site, offset, kind), site);
+      drafts.push(made);
+      indexNames(made);
     }
   }
   settle(drafts);
@@ -267,25 +280,27 @@ export function linkMentions(lex: PeopleLexicon, placed: PlacedParagraphs): Pers
   for (let index = 0; index < placed.found.length; index++) {
     const found = placed.found[index];
     const offset = placed.paragraphs[index].start;
-    for (const site of found.otherNames) {
+    const { otherNames } = found;
+    for (let n = 0; n < otherNames.length; n++) {
+      const site = otherNames[n];
       const { surname, given } = site;
       const at = site.start + offset;
       if (site.words.length > 1) {
         const draft = fullNamesake(bySurname.get(surname), surname, given, true);
-        if (draft) addMention(draft, site, offset, index, 'full');
+        if (draft) addMention(draft, site, offset, 'full');
         continue;
       }
       const namesake = nearest(bySurname.get(surname), hasSurname, surname, at);
       if (namesake) {
-        addMention(namesake, site, offset, index, 'surname');
+        addMention(namesake, site, offset, 'surname');
         continue;
       }
       // A first name alone refers back to someone already named in full ("Hillary" after "Hillary Clinton").
       const named = namedBefore(byGiven.get(surname), surname, at);
-      if (named) addMention(named, site, offset, index, 'given');
+      if (named) addMention(named, site, offset, 'given');
     }
   }
-  for (const d of drafts) sortMentions(d);
+  for (let k = 0; k < drafts.length; k++) sortMentions(drafts[k]);
   return drafts.sort(byFirstMention);
 }
 
