@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
 
 const DEFAULT_LANGUAGES = ['press-article', 'plaintext', 'markdown'];
 
@@ -9,8 +10,8 @@ let client: LanguageClient | undefined;
 function createClient(context: ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
   };
   const languages = workspace.getConfiguration('pressMarkup').get<string[]>('languages', DEFAULT_LANGUAGES);
   // Any scheme: the server only reads text, so virtual and untitled documents work too.

@@ -8,9 +8,11 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
+import { SERVER_NODE_OPTIONS } from '../../server/src/nodeOptions';
+
 export const SERVER = path.resolve(__dirname, '../../dist/server.js');
 
-/** The real built server over stdio, with a minimal client around it (tests, fuzzing and the bench). */
+/** The real built server over stdio, started as the extension starts it, with a minimal client around it (tests, fuzzing and the bench). */
 export class ServerProcess {
   readonly connection: ProtocolConnection;
   /** When the process was spawned (performance.now()), for cold-start timing. */
@@ -20,7 +22,7 @@ export class ServerProcess {
   readonly stderr: string[] = [];
 
   constructor(args: string[] = ['--stdio'], script = SERVER) {
-    this.child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection = createProtocolConnection(
       new StreamMessageReader(this.child.stdout!),
