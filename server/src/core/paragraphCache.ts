@@ -127,8 +127,6 @@ export function detached(s: string): string {
 export class AnalysisCache {
   private readonly stages = new Map<string, ParagraphCache<unknown>>();
   private readonly documentValues = new Map<string, unknown>();
-  /** The paragraphs' texts in the last analysis, in order: where the next one looks first. */
-  paragraphTexts: readonly string[] = [];
 
   /** What a stage kept for the whole document (not per paragraph) from the last analysis, if anything. */
   documentValue<T>(stage: string): T | undefined {
@@ -158,7 +156,6 @@ export class AnalysisCache {
   clear(): void {
     this.stages.clear();
     this.documentValues.clear();
-    this.paragraphTexts = [];
   }
 }
 

@@ -135,28 +135,53 @@ function sentencesOf(paragraphText: string): ParagraphSentences {
   return { text: paragraphText, bounds };
 }
 
-/** Paragraphs and sentences; with a cache, only paragraphs not seen in the last analysis are split again. */
+/** The last analysis's structure, for the next one to match paragraphs against and reuse. */
+interface LastStructure {
+  paragraphs: readonly Paragraph[];
+  sentences: readonly Sentence[];
+  /** Index in `sentences` of each paragraph's first sentence, and one past the last sentence. */
+  firstSentence: Int32Array;
+}
+
+const LAST_STRUCTURE = 'structure';
+
+/**
+ * Paragraphs and sentences; with a cache, only paragraphs not seen in the last analysis are split again,
+ * and a paragraph unchanged in place (before the edit) keeps its objects and its sentences' objects: the
+ * model of an edited document is then largely the last one's, which the garbage collector need not copy.
+ */
 export function analyzeStructure(text: string, cache?: AnalysisCache): TextStructure {
   // An edited document's text is a chain of concatenated pieces, slow to read character by character:
   // the first search for a line break in splitParagraphs makes V8 lay it out flat once, for every stage.
   const paragraphs = splitParagraphs(text);
   const known = stageCache<ParagraphSentences>(cache, 'sentences');
+  const last = cache?.documentValue<LastStructure>(LAST_STRUCTURE);
   // After an edit, a paragraph is most likely the one at the same place counted from the start or from the
   // end of the last analysis. Comparing it with that one is much cheaper than hashing it for the cache, and
   // the copy found (hashed once when stored) makes every stage's cache lookup immediate.
-  const before = cache?.paragraphTexts ?? [];
+  const before = last?.paragraphs ?? [];
   const shift = before.length - paragraphs.length;
   const sentences: Sentence[] = [];
-  for (const paragraph of paragraphs) {
+  const firstSentence = new Int32Array(paragraphs.length + 1);
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i];
+    firstSentence[i] = sentences.length;
     const slice = text.slice(paragraph.start, paragraph.end);
-    const i = paragraph.index;
-    const key = before[i] === slice ? before[i] : before[i + shift] === slice ? before[i + shift] : slice;
+    const same = before[i]?.text === slice ? before[i] : undefined;
+    if (last && same && same.start === paragraph.start) {
+      known.getOwn(same.text, sentencesOf); // kept for when the paragraph moves
+      paragraphs[i] = same;
+      for (let k = last.firstSentence[i]; k < last.firstSentence[i + 1]; k++) sentences.push(last.sentences[k]);
+      continue;
+    }
+    const key = same ? same.text : before[i + shift]?.text === slice ? before[i + shift].text : slice;
     const { text: own, bounds } = known.get(key, sentencesOf);
     paragraph.text = own;
     for (let k = 0; k < bounds.length; k += 2) {
-      sentences.push({ start: paragraph.start + bounds[k], end: paragraph.start + bounds[k + 1], paragraphIndex: paragraph.index });
+      sentences.push({ start: paragraph.start + bounds[k], end: paragraph.start + bounds[k + 1], paragraphIndex: i });
     }
   }
-  if (cache) cache.paragraphTexts = paragraphs.map((p) => p.text);
+  firstSentence[paragraphs.length] = sentences.length;
+  cache?.keepDocumentValue<LastStructure>(LAST_STRUCTURE, { paragraphs, sentences, firstSentence });
   return { text, paragraphs, sentences };
 }
