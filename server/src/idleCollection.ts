@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
  */
 const IDLE_MS = 1000;
 /**
- * V8 shrinks the young generation (grown to 32 MB by the analysis) only in a collection that sees a low
+ * V8 shrinks the young generation (grown to its largest by the analysis) only in a collection that sees a low
  * allocation rate over its last 5 s: a second round, this long after the first, returns that memory too.
  */
 const YOUNG_GENERATION_MS = 5500;
