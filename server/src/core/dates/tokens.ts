@@ -1,3 +1,4 @@
+import { isWhiteSpaceCode } from '../chars';
 /** Word, number and punctuation tokens with their offsets; the unit the date grammar works on. */
 export interface Token {
   /** As written. */
@@ -28,7 +29,6 @@ class DateToken implements Token {
 }
 
 const LETTER = /\p{L}/u;
-const SPACE = /\s/;
 
 function isLetter(text: string, code: number, i: number): boolean {
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -39,10 +39,6 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function isSpace(text: string, code: number, i: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return SPACE.test(text[i]);
-}
 
 /** Letters runs ("Friday's" is "Friday", "'", "s"), digit runs, or one other character; a linear scan. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
@@ -50,7 +46,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let gap = false;
   for (let i = from; i < to; ) {
     const code = text.charCodeAt(i);
-    if (isSpace(text, code, i)) {
+    if (isWhiteSpaceCode(code)) {
       gap = true;
       i++;
       continue;

@@ -1,3 +1,4 @@
+import { isWhiteSpaceCode } from '../chars';
 import abbreviationData from '../data/abbreviations.json';
 import type { Span } from '../model';
 
@@ -68,10 +69,6 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019 || c === 96 || c === 0xb4;
 }
 
-function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && /\s/.test(ch));
-}
 function isUpper(ch: string): boolean {
   const c = ch.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
@@ -124,7 +121,7 @@ export function tokenize(text: string, sentences: readonly Span[], extraAbbrevia
     let i = sentence.start;
     while (i < sentence.end) {
       const ch = text[i];
-      if (isSpace(ch)) {
+      if (isWhiteSpaceCode(text.charCodeAt(i))) {
         i++;
         continue;
       }

@@ -1,3 +1,4 @@
+import { isWhiteSpaceCode } from '../chars';
 import type { Gender, Mention, Organization, Person, Sentence, Span, TextSpan } from '../model';
 import { detached, type AnalysisCache } from '../paragraphCache';
 import { firstStartingFrom } from '../spans';
@@ -48,7 +49,6 @@ const PREPOSITIONS = new Set([
   'under', 'after', 'before', 'between', 'among', 'toward', 'towards', 'without', 'including', 'behind', 'upon', 'via',
 ]);
 
-const SPACE = /\s/;
 // Kept as constants: the bundler turns a literal with \p{Lu} or \p{Ll} into a RegExp built on every use.
 const LOWER_AFTER_SPACE = /^\s+\p{Ll}/u;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
@@ -57,10 +57,9 @@ const WORDS_BEFORE_NAME = /^(?:\s+\p{Ll}[\p{L}-]*){1,3}\s+\p{Lu}/u;
 const UPPER_START = /^\p{Lu}/u;
 const WORD_CHAR = /[\p{L}.'’-]/u;
 
-/** Whether `text[i]` matches /\s/; ASCII without the regex, as this runs for every character of the words before a subject. */
+/** Whether `text[i]` matches /\s/; this runs for every character of the words before a subject. */
 function isSpaceAt(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
-  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text[i]);
+  return isWhiteSpaceCode(text.charCodeAt(i));
 }
 
 /** Whether `text[i]` is a letter, a full stop, an apostrophe or a hyphen; ASCII without the regex. */
