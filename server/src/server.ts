@@ -10,6 +10,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleCache } from './articleCache';
+import { lowerHelperThreadPriority } from './helperThreads';
 import { collectWhenIdle, postponeCollection } from './idleCollection';
 import { codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
@@ -24,6 +25,7 @@ import { analyzeOptionsFrom, defaultSettings, parseSettings } from './settings';
 // Any LSP editor can start `press-markup-ls` bare: stdio is the default transport.
 if (!process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) process.argv.push('--stdio');
 
+lowerHelperThreadPriority();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const articles = new ArticleCache();

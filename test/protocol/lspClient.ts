@@ -18,6 +18,10 @@ export class ServerProcess {
   /** When the process was spawned (performance.now()), for cold-start timing. */
   readonly spawnedAt = performance.now();
   protected readonly child: ChildProcess;
+  /** The server's process id. */
+  get pid(): number {
+    return this.child.pid!;
+  }
   private readonly diagnosticWaiters: Array<(p: PublishDiagnosticsParams) => boolean> = [];
   readonly stderr: string[] = [];
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { CodeAction, DocumentSymbol, Hover, InlayHint, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
@@ -197,3 +197,31 @@ describe('positions are UTF-16 code units', () => {
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['backtick-apostrophe']);
   });
 });
+
+/** Each thread of process `pid` with its nice value (field 19 of /proc/PID/task/TID/stat). */
+function threadNiceness(pid: number): Map<number, number> {
+  const niceness = new Map<number, number>();
+  for (const id of readdirSync(`/proc/${pid}/task`)) {
+    const stat = readFileSync(`/proc/${pid}/task/${id}/stat`, 'utf8');
+    // Fields after the command name in parentheses, which may itself hold spaces: state is field 3.
+    niceness.set(Number(id), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+  }
+  return niceness;
+}
+
+// Thread priorities are per thread on Linux only; elsewhere the server leaves them alone.
+if (process.platform === 'linux') {
+  describe('busy helper threads do not hold up a hover', () => {
+    const server = new ServerProcess();
+    before(() => server.initialize());
+    after(() => server.stop());
+
+    test("V8's helper threads run at the lowest priority; the thread that answers the editor keeps the normal one", () => {
+      const niceness = threadNiceness(server.pid);
+      assert.equal(niceness.get(server.pid), 0);
+      const helpers = [...niceness].filter(([id]) => id !== server.pid);
+      assert.ok(helpers.length > 0, 'V8 starts helper threads');
+      assert.deepEqual(helpers.filter(([, nice]) => nice !== 19), []);
+    });
+  });
+}
