@@ -87,8 +87,10 @@ function entityWords(people: Person[], organizations: Organization[], cache?: An
   }
   const writer = new TextsWriter();
   writeTexts(people, organizations, writer);
-  const entities = wordsOfEntities(writer.written);
-  cache?.keepDocumentValue<LastEntityWords>(ENTITY_WORDS, { texts: writer.written, entities });
+  // A changed name leaves the other texts as they were: their words are split once, not on every such edit.
+  const wordsOfText = last?.wordsOfText ?? new Map<string, string[]>();
+  const entities = wordsOfEntities(writer.written, wordsOfText);
+  cache?.keepDocumentValue<LastEntityWords>(ENTITY_WORDS, { texts: writer.written, entities, wordsOfText: onlyTexts(wordsOfText, writer.written.texts) });
   return entities;
 }
 
@@ -96,6 +98,8 @@ function entityWords(people: Person[], organizations: Organization[], cache?: An
 interface LastEntityWords {
   texts: EntityTexts;
   entities: EntityWords;
+  /** The words of each text kept, split once. */
+  wordsOfText: Map<string, string[]>;
 }
 
 const ENTITY_WORDS = 'quote speakers';
@@ -285,11 +289,10 @@ function orderByStart(buffers: EntryBuffers, count: number): Int32Array {
   return order;
 }
 
-/** The words of the entities written to `written`, each distinct text split once. */
-function wordsOfEntities(written: EntityTexts): EntityWords {
+/** The words of the entities written to `written`, each distinct text split once (and kept in `wordsOfText`). */
+function wordsOfEntities(written: EntityTexts, wordsOfText: Map<string, string[]>): EntityWords {
   const { texts, markers } = written;
   const entities: EntityWords = { count: markers.length / 2, byNameWord: new Map(), byTitleWord: new Map() };
-  const wordsOfText = new Map<string, string[]>();
   for (let m = 0; m < markers.length; m++) {
     // Even markers start an entity's names, odd ones its titles.
     const index = m % 2 === 0 ? entities.byNameWord : entities.byTitleWord;
@@ -306,6 +309,14 @@ function wordsOfEntities(written: EntityTexts): EntityWords {
     }
   }
   return entities;
+}
+
+/** `wordsOfText` without the texts no longer written, so that it does not grow with every name typed. */
+function onlyTexts(wordsOfText: Map<string, string[]>, texts: string[]): Map<string, string[]> {
+  if (wordsOfText.size <= texts.length) return wordsOfText;
+  const kept = new Set(texts);
+  for (const text of wordsOfText.keys()) if (!kept.has(text)) wordsOfText.delete(text);
+  return wordsOfText;
 }
 
 const isPerson = (e: Entry): boolean => !e.organization;
