@@ -70,6 +70,14 @@ test('weekdays follow the tense of the clause', () => {
   expect('Police arrested him last Friday.', '2013-07-03', 'last Friday', 'DATE', '2013-06-28');
   expect('He returns next Tuesday.', '2013-07-03', 'next Tuesday', 'DATE', '2013-07-09');
   expect('The rally ended Tuesday night.', SAMPLE_DCT, 'Tuesday night', 'TIME', '2013-07-02TNI');
+  // a month that opens the sentence takes the tense of its main verb, past an abbreviation such as "vs."
+  expect(
+    'In January, a week after the anniversary of the Roe vs. Wade decision, a bombing in Birmingham, Ala., killed a guard.',
+    '1998-10-25',
+    'January',
+    'DATE',
+    '1998-01',
+  );
 });
 
 test('months, years, decades, seasons, quarters and weeks', () => {

@@ -66,7 +66,12 @@ function isAbbreviation(text: string, dot: number): boolean {
   while (wordStart > 0 && /[A-Za-z.]/.test(text[wordStart - 1])) wordStart--;
   const word = text.slice(wordStart, dot).toLowerCase();
   if (/^(?:[a-z]\.)*[a-z]$/.test(word)) return true; // initials: "George W. Bush", "George H.W. Bush"
-  return abbreviations.has(word);
+  return isAbbreviationWord(word);
+}
+
+/** True for a lower-case word written with a full stop that does not end a sentence ("vs", "gov", "ala"). */
+export function isAbbreviationWord(lowerWord: string): boolean {
+  return abbreviations.has(lowerWord);
 }
 
 /**

@@ -1,4 +1,5 @@
 import tenseData from '../data/dates-tense.json';
+import { isAbbreviationWord } from '../structure';
 import type { Token } from './tokens';
 
 /** 'present' is a copula ("the deadline is Sunday"): a weekday then lies ahead, other dates stay undecided. */
@@ -17,6 +18,9 @@ const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'been']);
 const PERFECT = new Set(['had', 'been']);
 const NON_PAST_AUXILIARIES = new Set(['is', 'are', 'be', 'will', 'can', 'could', 'would', 'may', 'might', 'must', 'should', 'to']);
 const WINDOW = 10;
+/** How far a sentence-opening date looks for its main verb. */
+const SENTENCE_WINDOW = 40;
+const SENTENCE_PREPOSITIONS = new Set(['in', 'on', 'by', 'since', 'until', 'during']);
 
 function cue(tokens: Token[], i: number): Tense {
   const t = tokens[i];
@@ -70,7 +74,8 @@ function stops(tokens: Token[], i: number): boolean {
     const next = tokens[i + 1];
     if (next && !next.gap) return false;
     const before = tokens[i - 1];
-    return !(before && before.kind === 'word' && before.text.length <= 4 && /^[A-Z]/.test(before.text));
+    if (!before || before.kind !== 'word') return true;
+    return !((before.text.length <= 4 && /^[A-Z]/.test(before.text)) || isAbbreviationWord(before.lower));
   }
   // quotation marks, including the ``...'' of wire copy
   if (t.text === "'" && (tokens[i + 1]?.text === "'" || tokens[i - 1]?.text === "'")) return true;
@@ -89,6 +94,12 @@ function pastPerfect(tokens: Token[], i: number): boolean {
     if (tokens[j].lower === 'had') return true;
   }
   return false;
+}
+
+/** Whether tokens [from, …) start a sentence, alone or after a preposition ("In January, …", "On Friday, …"). */
+function opensSentence(tokens: Token[], from: number): boolean {
+  const start = from > 0 && SENTENCE_PREPOSITIONS.has(tokens[from - 1].lower) ? from - 1 : from;
+  return start === 0 || stops(tokens, start - 1);
 }
 
 /**
@@ -113,7 +124,10 @@ export function tenseAround(tokens: Token[], from: number, to: number): Tense {
       break;
     }
   }
-  for (let i = to, n = 1; i < tokens.length && n < leftDistance && n <= WINDOW; i++, n++) {
+  // "In January, a week after the anniversary, a bombing killed ...": a date that opens its sentence is
+  // governed by the main verb, however far along the sentence it comes
+  const rightWindow = left === null && opensSentence(tokens, from) ? SENTENCE_WINDOW : WINDOW;
+  for (let i = to, n = 1; i < tokens.length && n < leftDistance && n <= rightWindow; i++, n++) {
     // "planned a rally on Saturday and were planning to ...": what follows "and" is another clause
     if (stops(tokens, i) || (left && (tokens[i].lower === 'and' || tokens[i].lower === 'but'))) break;
     // "On Friday, the government planned to ...": the day is when the plan was made
