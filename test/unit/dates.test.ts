@@ -83,6 +83,9 @@ test('weekdays follow the tense of the clause', () => {
 test('months, years, decades, seasons, quarters and weeks', () => {
   expect('Shares fell in the 1990s.', SAMPLE_DCT, 'the 1990s', 'DATE', '199');
   expect('Sales rose last spring.', SAMPLE_DCT, 'last spring', 'DATE', '2012-SP');
+  expect('Two helicopters crashed last May.', SAMPLE_DCT, 'last May', 'DATE', '2013-05');
+  // June, the month just gone, would be "last month": "last June" is a year earlier
+  expect('Two helicopters crashed last June.', SAMPLE_DCT, 'last June', 'DATE', '2012-06');
   expect('Profit rose in the third quarter.', '2013-10-20', 'the third quarter', 'DATE', '2013-Q3');
   expect('Third-quarter profit rose 5%.', '2013-10-20', 'Third-quarter', 'DATE', '2013-Q3');
   expect('The firm reported a loss last week.', SAMPLE_DCT, 'last week', 'DATE', '2013-W26');

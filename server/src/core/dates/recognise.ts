@@ -770,7 +770,8 @@ export class Grammar {
         resolve: (ctx) => {
           const dct = ctx.dct;
           let y = dct.y;
-          if (sh < 0) y = m < dct.m ? dct.y : dct.y - 1;
+          // the month just gone is "last month": "last February" written in March is a year before
+          if (sh < 0) y = m < dct.m - 1 ? dct.y : dct.y - 1;
           else if (sh > 0) y = m > dct.m ? dct.y : dct.y + 1;
           return { type: 'DATE', value: `${pad(y, 4)}-${pad(m)}`, relative: true };
         },
