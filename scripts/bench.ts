@@ -7,7 +7,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyze, IncrementalAnalyzer } from '../server/src/core/analyze';
 import { buildDocument, CORPORA, mixedArticles, timebankArticles, type CorpusArticle } from './bench-corpus';
-import { BenchServer, positionAt } from './bench-lsp';
+import { BenchServer, LineIndex } from './bench-lsp';
 import type { ProfileSummary } from './bench-profile';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -320,16 +320,15 @@ async function server(docs: Map<string, string>, shippedServer: string | null): 
       const hovers: number[] = [];
       const symbols: number[] = [];
       const cpuAt: number[] = [];
-      let current = text;
+      const lines = new LineIndex(text);
       const loopStart = performance.now();
       for (let version = 2; edits.length < total && performance.now() - loopStart < budgetMs; version++) {
         cpuAt.push(s.cpuMs());
-        const offset = Math.floor(next() * current.length);
+        const offset = Math.floor(next() * lines.length);
         const e0 = performance.now();
-        await s.insert(uri, current, offset, 'a', version);
+        await s.insert(uri, lines, offset, 'a', version);
         edits.push(performance.now() - e0);
-        current = current.slice(0, offset) + 'a' + current.slice(offset);
-        const position = positionAt(current, Math.floor(next() * current.length));
+        const position = lines.positionAt(Math.floor(next() * lines.length));
         const h0 = performance.now();
         await s.hover(uri, position);
         hovers.push(performance.now() - h0);
