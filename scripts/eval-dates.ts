@@ -194,17 +194,50 @@ function perType(r: Result): Record<string, string> {
 function topErrors(r: Result, n: number): string[] {
   const counts = new Map<string, number>();
   const add = (key: string): void => void counts.set(key, (counts.get(key) ?? 0) + 1);
-  const norm = (s: string): string => s.replace(/\s+/g, ' ').toLowerCase();
-  for (const t of r.missed) add(`missed   "${norm(t.text)}" ${t.type} ${t.value}`);
-  for (const t of r.spurious) add(`spurious "${norm(t.text)}" ${t.type} ${t.value}`);
+  for (const t of r.missed) add(`missed   "${normWords(t.text)}" ${t.type} ${t.value}`);
+  for (const t of r.spurious) add(`spurious "${normWords(t.text)}" ${t.type} ${t.value}`);
   for (const p of r.pairs) {
-    if (p.gold.value !== p.sys.value) add(`value    "${norm(p.gold.text)}" gold ${p.gold.value} got ${p.sys.value} ("${norm(p.sys.text)}")`);
+    if (p.gold.value !== p.sys.value) add(`value    "${normWords(p.gold.text)}" gold ${p.gold.value} got ${p.sys.value} ("${normWords(p.sys.text)}")`);
   }
   return [...counts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, n)
     .map(([k, c]) => `${String(c).padStart(4)}  ${k}`);
 }
+
+/** Whole days from one YYYY-MM-DD value to another. */
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000;
+}
+
+/**
+ * What kind of disagreement each project error is, to tell notation and annotation habits from mistakes:
+ * the same day with a part of day ("2000-04-16TNI" for "Sunday night") against a plain date, the same
+ * period with X digits ("1949-XX", "198X") or left open ("1989-WXX", "1989-QX") where the project resolves
+ * it, a weekday a whole number of weeks away, and words the same corpus annotates elsewhere.
+ */
+function errorKinds(r: Result, annotatedWords: Set<string>): Array<[string, number]> {
+  const counts = new Map<string, number>();
+  const add = (kind: string): void => void counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  for (const p of r.pairs) {
+    const gold = p.gold.value;
+    const ours = p.sys.value;
+    if (gold === ours) continue;
+    if (/^\d{4}-\d\d-\d\dT(NI|MO|AF|EV)$/.test(ours) && gold.startsWith(ours.slice(0, 10))) add('value: a part of day ("Sunday night") where the gold has the plain date or another part');
+    else if ([`${ours}-XX`, `${ours}X`, `${ours}-XX-XX`].includes(gold)) add('value: the same period, written with X digits in the gold ("1949-XX", "198X")');
+    else if (/^\d{4}-(WXX|QX)$/.test(gold) && ours.startsWith(gold.slice(0, 5))) add('value: a week or quarter the gold leaves open ("1989-WXX") and the project resolves');
+    else if (/^\d{4}-\d\d-\d\d/.test(gold) && /^\d{4}-\d\d-\d\d/.test(ours) && daysBetween(gold, ours) % 7 === 0) add('value: a weekday a whole number of weeks from the gold');
+    else add('value: other');
+  }
+  for (const t of r.spurious) add(annotatedWords.has(normWords(t.text)) ? 'spurious: words the same corpus annotates elsewhere' : 'spurious: other');
+  for (const _ of r.missed) add('missed');
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+/** The error kinds that write the same time differently (or less resolved) rather than name another one. */
+const NOTATION_KINDS = ['value: a part of day', 'value: the same period', 'value: a week or quarter'];
+
+const normWords = (s: string): string => s.replace(/\s+/g, ' ').toLowerCase();
 
 // ---------------------------------------------------------------------------------------------- main
 
@@ -259,6 +292,16 @@ function main(): void {
     for (const type of Object.keys(ta)) console.log(`  ${type.padEnd(9)} ${ta[type]}  |  ${tb[type].replace(/^n=\s*\d+ /, '')}`);
     console.log(`${errorCount} most frequent project errors:`);
     for (const line of topErrors(a, errorCount)) console.log(line);
+    console.log('project errors by kind:');
+    const annotatedWords = new Set(docs.flatMap((d) => d.gold.map((t) => normWords(t.text))));
+    const kinds = errorKinds(a, annotatedWords);
+    for (const [kind, count] of kinds) console.log(`${String(count).padStart(6)}  ${kind}`);
+    // The issue's own normal forms ("Tuesday night" -> ...TNI, "last week" -> a resolved week) are where most notation differences come from.
+    const notation = kinds.filter(([kind]) => NOTATION_KINDS.some((k) => kind.startsWith(k))).reduce((n, [, count]) => n + count, 0);
+    const valueOk = a.pairs.filter((p) => p.gold.value === p.sys.value).length;
+    console.log(
+      `value F1 counting the ${notation} values that differ only in notation (part of day, X digits, a week or quarter left open) as agreement, for reference: ${f1(valueOk + notation, a.sysCount, a.goldCount).toFixed(1)}`,
+    );
   }
 }
 
