@@ -85,6 +85,15 @@ describe('hover', () => {
     assert.deepEqual(result.range, { start: at('Yun', 1, 0), end: at('Yun', 1, 3) });
   });
 
+  test('a speaker quoted throughout a long document lists the first ten quotes and counts the rest', () => {
+    const article = fixture();
+    article.quotes = Array.from({ length: 12 }, () => article.quotes[0]);
+    const value = (hover(article, document, at('Yun', 1))?.contents as { value: string }).value;
+    assert.match(value, /quoted 12 times/);
+    assert.equal(value.split('\n').filter((line) => line.startsWith('- line 5: ')).length, 10);
+    assert.ok(value.endsWith('\n- …and 2 more'), value);
+  });
+
   test('on a relative date shows the day in words, ISO value and distance from publication', () => {
     const value = (hover(fixture(), document, at('Tuesday'))?.contents as { value: string }).value;
     assert.equal(value, '**Tuesday, July 2, 2013** (date)\n\nValue: `2013-07-02`\n\nThe day of publication (2013-07-02)');

@@ -36,6 +36,9 @@ function excerpt(text: string, max = 80): string {
 /** Hover sections are separate Markdown paragraphs, so editors never run two lines together. */
 const sections = (...parts: Array<string | null>): string => parts.filter((p): p is string => p !== null).join('\n\n');
 
+/** A hover is read at a glance: a speaker quoted throughout a long document lists the first quotes only. */
+const QUOTES_LISTED = 10;
+
 function personHover(article: Article, document: TextDocument, person: Person): string {
   const quotes = quotesBy(article, person.id);
   const first = person.mentions[0];
@@ -44,7 +47,9 @@ function personHover(article: Article, document: TextDocument, person: Person): 
     `Mentioned ${plural(person.mentions.length, 'time')}` +
     (first ? `, first on line ${lineOf(document, first.start)}` : '') +
     ` · quoted ${plural(quotes.length, 'time')}`;
-  const quoteList = quotes.length > 0 ? quotes.map((q) => `- line ${lineOf(document, q.start)}: ${excerpt(q.text)}`).join('\n') : null;
+  const listed = quotes.slice(0, QUOTES_LISTED).map((q) => `- line ${lineOf(document, q.start)}: ${excerpt(q.text)}`);
+  if (quotes.length > QUOTES_LISTED) listed.push(`- …and ${quotes.length - QUOTES_LISTED} more`);
+  const quoteList = listed.length > 0 ? listed.join('\n') : null;
   return sections(`**${escapeMarkdown(person.name)}** (person)`, roles, counts, quoteList);
 }
 
