@@ -49,6 +49,8 @@ export function elementAt(article: Article, offset: number): ArticleElement | nu
     if (best === null || isPreferred(kind, span, best)) best = { kind, span, owner };
   };
   const search = <S extends Candidate['span']>(kind: Kind, spans: readonly S[], owner: Candidate['owner']): void => {
+    // Most names appear in one stretch of a long document: the first and last mention rule them out at once.
+    if (spans.length === 0 || spans[0].start > offset || spans[spans.length - 1].end < offset) return;
     for (let i = lastStartingBy(spans, offset); i >= 0 && spans[i].end >= offset; i--) consider(kind, spans[i], owner);
   };
   for (const person of article.people) {
