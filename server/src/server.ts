@@ -11,6 +11,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleCache } from './articleCache';
 import { lowerHelperThreadPriority } from './helperThreads';
+import { cancelWaitingRequests } from './requestCancellation';
 import { collectWhenIdle, postponeCollection } from './idleCollection';
 import { codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
@@ -26,7 +27,7 @@ import { analyzeOptionsFrom, defaultSettings, parseSettings } from './settings';
 if (!process.argv.some((arg) => /^--(stdio|node-ipc|socket|pipe)/.test(arg))) process.argv.push('--stdio');
 
 lowerHelperThreadPriority();
-const connection = createConnection(ProposedFeatures.all);
+const connection = createConnection(ProposedFeatures.all, cancelWaitingRequests);
 const documents = new TextDocuments(TextDocument);
 const articles = new ArticleCache();
 let pullsConfiguration = false;

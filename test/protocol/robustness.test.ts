@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import type { DocumentSymbol, Hover, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, LSPErrorCodes, type DocumentSymbol, type Hover, type MarkupContent, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { runSession, SessionHost, sessionPlan } from '../fuzz/sessions';
 import { SERVER, ServerProcess } from './lspClient';
 
@@ -127,6 +127,29 @@ describe('a language server that keeps working through bad requests', () => {
     assert.equal(published.diagnostics.filter((d) => d.code === 'backtick-apostrophe').length, 10);
     assert.ok(publishes < 100, `the burst was analysed ${publishes} times; once per burst is the aim`);
     assert.ok(Date.now() - started < 15_000, `1 000 edits took ${Date.now() - started} ms`);
+  });
+});
+
+describe('cancelled requests', () => {
+  const server = new ServerProcess();
+  before(() => server.initialize());
+  after(() => server.stop());
+
+  test('a request the editor cancels while it waits behind the analysis of a large document is answered "cancelled" without running', async () => {
+    const uri = 'file:///large.article';
+    const text = SAMPLE.repeat(300); // about 0.8 MB: its first analysis keeps the server busy for a while
+    const before = text.slice(0, text.indexOf('Kim Kye-Gwan') + 1).split('\n');
+    const position = { line: before.length - 1, character: before[before.length - 1].length };
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'press-article', version: 1, text } });
+    const first = server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+    const cancellation = new CancellationTokenSource();
+    const second = server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }, cancellation.token);
+    cancellation.cancel();
+    const cancelled = assert.rejects(second, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
+    assert.match(hoverText((await first) as Hover | null), /Kim Kye-Gwan/);
+    await cancelled;
+    // and the server goes on answering
+    assert.match(hoverText((await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null), /Kim Kye-Gwan/);
   });
 });
 
