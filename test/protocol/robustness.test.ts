@@ -137,9 +137,9 @@ describe('cancelled requests', () => {
 
   test('a request the editor cancels while it waits behind the analysis of a large document is answered "cancelled" without running', async () => {
     const uri = 'file:///large.article';
-    const text = SAMPLE.repeat(300); // about 0.8 MB: its first analysis keeps the server busy for a while
-    const before = text.slice(0, text.indexOf('Kim Kye-Gwan') + 1).split('\n');
-    const position = { line: before.length - 1, character: before[before.length - 1].length };
+    const text = SAMPLE.repeat(300); // about 0.8 MB: the first hover analyses it while the second and its cancellation arrive
+    const linesBefore = text.slice(0, text.indexOf('Kim Kye-Gwan') + 1).split('\n');
+    const position = { line: linesBefore.length - 1, character: linesBefore[linesBefore.length - 1].length };
     await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'press-article', version: 1, text } });
     const first = server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position });
     const cancellation = new CancellationTokenSource();
