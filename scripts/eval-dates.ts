@@ -230,7 +230,7 @@ function errorKinds(r: Result, annotatedWords: Set<string>): Array<[string, numb
     else add('value: other');
   }
   for (const t of r.spurious) add(annotatedWords.has(normWords(t.text)) ? 'spurious: words the same corpus annotates elsewhere' : 'spurious: other');
-  for (const _ of r.missed) add('missed');
+  if (r.missed.length > 0) counts.set('missed', r.missed.length);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
 }
 
