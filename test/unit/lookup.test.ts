@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze';
 import { elementAt, type ArticleElement } from '../../server/src/core/lookup';
 import type { Article, Span } from '../../server/src/core/model';
+import { HOVER_TEXTS } from './hoverTexts';
 
-const SAMPLES = path.resolve(__dirname, '../../samples');
-const SAMPLE_TEXTS = readdirSync(SAMPLES).map((name) => readFileSync(path.join(SAMPLES, name), 'utf8'));
-const EXTRA = [
-  '“He said ‘we will go Tuesday night’ and left,” Kim said on Tuesday. Mr. Kim’s aide, Kim Jong-Un, and Kim met Monday morning, March 3, 2013.',
-  'WASHINGTON (AP) — President Obama said Friday that “the talks are over.” Obama, 51, said. “Now,” he said, “we wait.” Last week and next month.',
-];
 // Several articles in one document, as in an archive file: most names appear in one stretch of it, some throughout.
-const ARCHIVE = [...SAMPLE_TEXTS, ...EXTRA, ...SAMPLE_TEXTS].join('\n\n');
+const ARCHIVE = [...HOVER_TEXTS, ...HOVER_TEXTS].join('\n\n');
 
 const RANK: Record<ArticleElement['kind'], number> = { person: 0, organization: 0, date: 1, title: 2, quote: 3 };
 
@@ -57,7 +50,7 @@ function described(element: ArticleElement | null): string | null {
 }
 
 test('a hover finds at every position what reading every name, date and quote would find', () => {
-  for (const text of [...SAMPLE_TEXTS, ...EXTRA, ARCHIVE]) {
+  for (const text of [...HOVER_TEXTS, ARCHIVE]) {
     const article = analyze(text);
     let found = 0;
     for (let offset = 0; offset <= text.length; offset++) {
