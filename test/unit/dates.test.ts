@@ -78,6 +78,21 @@ test('weekdays follow the tense of the clause', () => {
     'DATE',
     '1998-01',
   );
+  // the simple present of a scheduling verb states a plan; "the meet" is a noun and says nothing
+  expect('He and Arafat meet separately Monday with Albright.', '1998-05-01', 'Monday', 'DATE', '1998-05-04');
+  expect('Crowds gathered for the meet Monday.', '1998-05-01', 'Monday', 'DATE', '1998-04-27');
+});
+
+test('a date without a year follows a story that looks ahead', () => {
+  // in February, "August 6" alone is the August before, unless the story has just named a day to come
+  expect('The airline opened a route on August 6.', '1998-02-13', 'August 6', 'DATE', '1997-08-06');
+  expect(
+    'Flights would leave Bombay from March 30, with the third departing each Thursday from August 6.',
+    '1998-02-13',
+    'August 6',
+    'DATE',
+    '1998-08-06',
+  );
 });
 
 test('months, years, decades, seasons, quarters and weeks', () => {
@@ -95,6 +110,14 @@ test('months, years, decades, seasons, quarters and weeks', () => {
   expect('Results for fiscal 2012 were weak.', SAMPLE_DCT, 'fiscal 2012', 'DATE', '2012');
   expect('Net income fell in the fiscal year.', SAMPLE_DCT, 'the fiscal year', 'DATE', '2013');
   expect('Sales rose 5% from the year-earlier quarter.', '2013-10-20', 'the year-earlier quarter', 'DATE', '2012-Q3');
+  // "a year-earlier loss": the article belongs to the loss, not to a year
+  expect('It earned 3 cents, compared with a year-earlier loss.', '1989-11-02', 'year-earlier', 'DATE', '1988');
+  // a fiscal quarter once named keeps its name, even "ended Sept. 29"
+  const fiscal = 'Sun earned $5.2 million in the fiscal first quarter. Sales were $538.5 million for the quarter ended Sept. 29.';
+  expect(fiscal, '1989-10-26', 'the quarter', 'DATE', '1989-Q1');
+  expect('Sales were $538.5 million for the quarter ended Sept. 29.', '1989-10-26', 'the quarter', 'DATE', '1989-Q3');
+  expect('Output will grow through the first two quarters of 1990.', '1989-10-26', 'the first two quarters of 1990', 'DATE', '1990-H1');
+  expect('Sales slowed in the last half of the 1980s.', '1989-10-26', 'the last half of the 1980s', 'DATE', '198', 'END');
 });
 
 test('relative expressions anchored to the dateline or to a date in the text', () => {
@@ -112,6 +135,12 @@ test('references, durations and sets', () => {
   expect('The talks lasted nearly two hours.', SAMPLE_DCT, 'nearly two hours', 'DURATION', 'PT2H', 'LESS_THAN');
   expect('The board meets every Tuesday.', SAMPLE_DCT, 'every Tuesday', 'SET', 'XXXX-WXX-2');
   expect('The report is published annually.', SAMPLE_DCT, 'annually', 'SET', 'P1Y');
+  expect('We face the challenges of the near term.', SAMPLE_DCT, 'the near term', 'DATE', 'FUTURE_REF');
+  expect('The plant will be financed at a later date.', SAMPLE_DCT, 'a later date', 'DATE', 'FUTURE_REF');
+  expect('They will have to live without it for a while.', SAMPLE_DCT, 'a while', 'DURATION', 'PXX');
+  // "the eighth day of" an event, said in the present, is the day of the story
+  expect('Today is the eighth day of the blockade.', SAMPLE_DCT, 'the eighth day', 'DATE', '2013-07-02');
+  expect("It's the second day of an offensive.", SAMPLE_DCT, 'the second day', 'DATE', '2013-07-02');
 });
 
 test('times of day, with zones and stray AM/PM', () => {

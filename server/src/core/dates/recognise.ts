@@ -89,7 +89,7 @@ const START_WORDS = new Set([
 const HEAD_WORDS = [
   ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...Object.keys(UNITS), ...Object.keys(SEASONS), ...Object.keys(SET_ADVERBS),
   ...Object.keys(REFERENCES), ...Object.keys(PARTS_OF_DAY), ...HOLIDAY_FIRST_WORDS, 'today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'noon', 'midnight',
-  'midday', 'future', 'past', 'term', 'current', 'possible', 'every', 'each', 'thousand', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
+  'midday', 'future', 'past', 'term', 'current', 'possible', 'date', 'while', 'every', 'each', 'thousand', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
   'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'twenties', 'thirties', 'forties', 'fifties', 'sixties',
   'seventies', 'eighties', 'nineties',
 ];
@@ -100,9 +100,20 @@ function dayValue(y: number, m: number, d: number): string {
   return isValidDate(y, m, d) ? formatDate({ y, m, d }) : `${pad(y, 4)}-${pad(m)}`;
 }
 
+/**
+ * The tense that picks the year of a date written without one. With no cue in its clause, a story that has
+ * just named a day still to come is looking ahead ("flights from March 30, and from August 6").
+ */
+function yearlessTense(ctx: Context): Tense {
+  const tense = ctx.tense();
+  if (tense !== null) return tense;
+  const ref = parseDateValue(ctx.ref);
+  return ref && ref.unit === 'D' && formatDate(ref.date) > formatDate(ctx.dct) ? 'future' : null;
+}
+
 /** "July 2" with no year: the year follows the tense, from the document creation time. */
 function yearlessDay(end: number, m: number, d: number): Step {
-  return { end, resolve: (ctx) => ({ type: 'DATE', value: dayValue(yearOfDay(ctx.dct, m, d, ctx.tense()), m, d), relative: true }) };
+  return { end, resolve: (ctx) => ({ type: 'DATE', value: dayValue(yearOfDay(ctx.dct, m, d, yearlessTense(ctx)), m, d), relative: true }) };
 }
 
 function longest(...steps: Step[]): Step {
@@ -390,7 +401,7 @@ export class Grammar {
     if (shift !== undefined && this.w(end + 1) === 'year' && this.w(end) !== 'coming' && this.w(end) !== 'following') {
       return { end: end + 2, resolve: (ctx) => ({ type: 'DATE', value: `${pad(ctx.dct.y + shift, 4)}-${pad(m)}`, relative: true }) };
     }
-    return { end, resolve: (ctx) => ({ type: 'DATE', value: `${pad(yearOfMonth(ctx.dct, m, ctx.tense()), 4)}-${pad(m)}`, relative: true }) };
+    return { end, resolve: (ctx) => ({ type: 'DATE', value: `${pad(yearOfMonth(ctx.dct, m, yearlessTense(ctx)), 4)}-${pad(m)}`, relative: true }) };
   }
 
   /** The second day of "April 24 and 25" or "Oct. 12 or 13": a day of the month just named. */
@@ -562,6 +573,11 @@ export class Grammar {
       if (year !== null && this.w(j) === 'period') return { end: j + 1, resolve: yearsPeriod(year) };
       return null;
     }
+    // "the first two quarters of 1990" is its first half
+    if (this.w(j + 1) === 'two' && this.w(j + 2) === 'quarters' && this.w(j + 3) === 'of' && (ordinal === 1 || ordinal === -1)) {
+      const y = this.year(j + 4);
+      if (y && this.t[j + 4].kind === 'num') return { end: y.end, resolve: () => ({ type: 'DATE', value: `${pad(y.y, 4)}-H${ordinal === 1 ? 1 : 2}`, relative: false }) };
+    }
     let k = j + 1;
     if (this.hyphen(k)) k++;
     const noun = this.w(k);
@@ -574,6 +590,20 @@ export class Grammar {
     if ((unit === 'Q' && n > 4) || (unit === 'H' && n > 2)) return null;
     let end = k + 1;
     let explicitYear = year;
+    // "the second half of the 1990s": a decade's start or end
+    if (unit === 'H' && this.w(end) === 'of' && this.w(end + 1) === 'the') {
+      const decade = this.yearish(end + 1);
+      if (decade) {
+        const mod = n === 1 ? 'START' : 'END';
+        return {
+          end: decade.end,
+          resolve: (ctx) => {
+            const r = decade.resolve(ctx);
+            return /^\d{2,3}$/.test(r.value) ? { ...r, mod } : r;
+          },
+        };
+      }
+    }
     if (this.w(end) === 'of' || this.punct(end, ',')) {
       let m = end + 1;
       if (this.w(m) === 'fiscal') m++;
@@ -867,6 +897,11 @@ export class Grammar {
     }
     // "a fiscal year" is any year; "a year-earlier quarter" is a particular one
     if (article === 'a' && !fromRef) return null;
+    // "Today is the eighth day of the blockade", "It's the second day of an offensive": the day the story is about
+    if (article === 'the' && ORDINALS[this.w(j)] > 0 && this.w(j + 1) === 'day' && this.w(j + 2) === 'of') {
+      const copula = this.w(i - 1) === 's' && this.punct(i - 2, "'") ? 'is' : this.w(i - 1);
+      if (copula === 'is') return { end: j + 2, resolve: (ctx) => ({ type: 'DATE', value: unitValue('D', ctx.dct, 0), relative: true }) };
+    }
     const quarter = this.quarterPhrase(j, null, 0);
     if (quarter) {
       if (!fromRef) return quarter;
@@ -914,7 +949,8 @@ export class Grammar {
       return {
         end,
         resolve: (ctx) => {
-          if (endsOn && !fromRef) {
+          // a fiscal quarter already named ("the fiscal first quarter") keeps its name: "the quarter ended Sept. 29" is that one
+          if (endsOn && !fromRef && !ctx.quarter) {
             const last = parseDateValue(endsOn.resolve(ctx).value);
             if (last && last.unit === 'D') return { type: 'DATE', value: unitValue('Q', addDays(last.date, -45), 0), relative: true };
           }
@@ -926,6 +962,7 @@ export class Grammar {
           }
           if (qualifier === 'current') return { type: 'DATE', value: unitValue('Q', ctx.dct, 0), relative: true };
           if (refQuarter && qualifier !== 'latest') return { type: 'DATE', value: ctx.ref, relative: true };
+          if (ctx.quarter) return { type: 'DATE', value: ctx.quarter, relative: true };
           return { type: 'DATE', value: unitValue('Q', ctx.dct, -1), relative: true };
         },
       };
@@ -1182,8 +1219,8 @@ export class Grammar {
       n += 0.5;
       end += 3;
     }
-    // "a 6-year-old" is an age, not a period of time
-    if (this.hyphen(end) && this.w(end + 1) === 'old') return null;
+    // "a 6-year-old" is an age, not a period of time; in "a year-earlier loss" the article is the loss's
+    if (this.hyphen(end) && (this.w(end + 1) === 'old' || this.w(end + 1) === 'earlier' || this.w(end + 1) === 'ago')) return null;
     if (this.hyphen(end) && this.w(end + 1) === 'long') end += 2;
     const timeUnit = TIME_UNIT.has(code) && (unitWord.startsWith('h') || unitWord.startsWith('min') || unitWord.startsWith('sec'));
     const unitCode = code === 'M' && timeUnit ? 'M' : code;
@@ -1319,8 +1356,13 @@ export class Grammar {
       if (near) j++;
       if (this.w(j) === 'future') return { end: j + 1, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', relative: false }) };
       if (this.w(j) === 'past' && !near && !this.number(j + 1) && !UNITS[this.w(j + 1)] && !VAGUE.has(this.w(j + 1))) return { end: j + 1, resolve: () => ({ type: 'DATE', value: 'PAST_REF', relative: false }) };
-      if ((this.w(j) === 'short' || this.w(j) === 'near' || this.w(j) === 'long') && this.w(j + 1) === 'term') return { end: j + 2, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', relative: false }) };
+      const term = this.w(i + 1);
+      if ((term === 'short' || term === 'near' || term === 'long') && this.w(i + 2) === 'term') return { end: i + 3, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', relative: false }) };
     }
+    // "at a later date"
+    if (word === 'a' && this.w(i + 1) === 'later' && this.w(i + 2) === 'date') return { end: i + 3, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', relative: false }) };
+    // "for a while": some length of time
+    if (word === 'a' && this.w(i + 1) === 'while' && (this.w(i - 1) === 'for' || this.w(i - 1) === 'after')) return { end: i + 2, resolve: () => ({ type: 'DURATION', value: 'PXX', relative: false }) };
     if (word === 'as' && this.w(i + 1) === 'soon' && this.w(i + 2) === 'as' && this.w(i + 3) === 'possible') return { end: i + 4, resolve: () => ({ type: 'DATE', value: 'FUTURE_REF', relative: false }) };
     return null;
   }

@@ -11,6 +11,8 @@ const NOT_PAST_ED = new Set(tenseData.notPastEd);
 const SOFT_FUTURE = new Set(tenseData.softFuture);
 const DEADLINE_WORDS = new Set(tenseData.deadlineWords);
 const PLAN_WORDS = new Set(tenseData.planWords);
+/** Verbs whose simple present next to a date states a schedule: "Arafat and Netanyahu meet Monday". */
+const SCHEDULE_VERBS = new Set(tenseData.scheduleVerbs);
 const ADVERBS = new Set(['still', 'very', 'newly', 'recently', 'already', 'much', 'long', 'widely', 'well']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'be']);
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'been']);
@@ -51,6 +53,8 @@ function cue(tokens: Token[], i: number): Tense {
     return 'future';
   }
   if (FUTURE.has(w)) return 'future';
+  // the verb, not the noun: "they meet Monday", not "the meet" or "his visit"
+  if (SCHEDULE_VERBS.has(w)) return DETERMINERS.has(tokens[i - 1]?.lower ?? '') || /^[A-Z]/.test(t.text) ? null : 'future';
   if (w === 'is' || w === 'are' || w === 'am') return 'present';
   const participle = w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.startsWith('un');
   if (!PAST.has(w) && !participle) return null;
