@@ -81,6 +81,9 @@ test('weekdays follow the tense of the clause', () => {
   // the simple present of a scheduling verb states a plan; "the meet" is a noun and says nothing
   expect('He and Arafat meet separately Monday with Albright.', '1998-05-01', 'Monday', 'DATE', '1998-05-04');
   expect('Crowds gathered for the meet Monday.', '1998-05-01', 'Monday', 'DATE', '1998-04-27');
+  // "could not be reached" is what the reporter found; "could be delayed" is still ahead (2000-01-06 is a Thursday)
+  expect('His lawyer could not be reached Wednesday.', '2000-01-06', 'Wednesday', 'DATE', '2000-01-05');
+  expect('The vote could be delayed until Friday.', '2000-01-06', 'Friday', 'DATE', '2000-01-07');
 });
 
 test('a date without a year follows a story that looks ahead', () => {

@@ -65,6 +65,8 @@ function cue(tokens: Token[], i: number): Tense {
   // The auxiliary decides: "will be paid" and "would still be held" look ahead, "is expected" is undecided.
   const before = tokens[i - 1]?.lower;
   const before2 = tokens[i - 2]?.lower;
+  // "could not be reached Wednesday" is what the reporter found, not a possibility ahead
+  if (before === 'be' && before2 === 'not' && tokens[i - 3]?.lower === 'could') return 'past';
   if (before === 'be' && ((before2 && NON_PAST_AUXILIARIES.has(before2)) || NON_PAST_AUXILIARIES.has(tokens[i - 3]?.lower ?? ''))) return 'future';
   if (before === 'is' || before === 'are') return null;
   return 'past';
