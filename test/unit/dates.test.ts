@@ -127,6 +127,7 @@ test('relative expressions anchored to the dateline or to a date in the text', (
   expect('The rebels attacked yesterday.', SAMPLE_DCT, 'yesterday', 'DATE', '2013-07-01');
   expect('The firm was founded two years ago.', SAMPLE_DCT, 'two years ago', 'DATE', '2011');
   expect('He arrived on March 3. The next day he met the press.', SAMPLE_DCT, 'The next day', 'DATE', '2013-03-04');
+  expect('The ministers met on March 3. They had flown in the previous day.', SAMPLE_DCT, 'the previous day', 'DATE', '2013-03-02');
   expect('Sales were $5 million in the third quarter, up from $4 million a year earlier.', '2013-10-20', 'a year earlier', 'DATE', '2012-Q3');
 });
 
