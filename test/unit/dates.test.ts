@@ -81,6 +81,9 @@ test('weekdays follow the tense of the clause', () => {
   // the simple present of a scheduling verb states a plan; "the meet" is a noun and says nothing
   expect('He and Arafat meet separately Monday with Albright.', '1998-05-01', 'Monday', 'DATE', '1998-05-04');
   expect('Crowds gathered for the meet Monday.', '1998-05-01', 'Monday', 'DATE', '1998-04-27');
+  // "ahead of Tuesday's primary" is still to come, though the clause is in the past (2016-04-15 is a Friday)
+  expect("The race turned nasty ahead of Tuesday's primary.", '2016-04-15', 'Tuesday', 'DATE', '2016-04-19');
+  expect('The Silver State holds its caucuses on Saturday.', '2016-02-18', 'Saturday', 'DATE', '2016-02-20');
   // "could not be reached" is what the reporter found; "could be delayed" is still ahead (2000-01-06 is a Thursday)
   expect('His lawyer could not be reached Wednesday.', '2000-01-06', 'Wednesday', 'DATE', '2000-01-05');
   expect('The vote could be delayed until Friday.', '2000-01-06', 'Friday', 'DATE', '2000-01-07');
@@ -138,6 +141,8 @@ test('references, durations and sets', () => {
   expect('It signed a two-year contract.', SAMPLE_DCT, 'two-year', 'DURATION', 'P2Y');
   expect('The talks lasted nearly two hours.', SAMPLE_DCT, 'nearly two hours', 'DURATION', 'PT2H', 'LESS_THAN');
   expect('The board meets every Tuesday.', SAMPLE_DCT, 'every Tuesday', 'SET', 'XXXX-WXX-2');
+  expect('He works on Sundays.', SAMPLE_DCT, 'Sundays', 'SET', 'XXXX-WXX-7');
+  expect('We spend our Friday nights poring over polls.', SAMPLE_DCT, 'Friday nights', 'SET', 'XXXX-WXX-5TNI');
   expect('The report is published annually.', SAMPLE_DCT, 'annually', 'SET', 'P1Y');
   expect('We face the challenges of the near term.', SAMPLE_DCT, 'the near term', 'DATE', 'FUTURE_REF');
   expect('The plant will be financed at a later date.', SAMPLE_DCT, 'a later date', 'DATE', 'FUTURE_REF');
@@ -182,6 +187,8 @@ test('values in words and their distance from the dateline, for hovers', () => {
   assert.equal(describeValue('TIME', '2013-07-02TNI'), 'Tuesday, July 2, 2013 (night)');
   assert.equal(describeValue('DURATION', 'P3Y'), '3 years');
   assert.equal(describeValue('SET', 'XXXX-WXX-2'), 'every Tuesday');
+  assert.equal(describeValue('SET', 'XXXX-WXX-5TNI'), 'every Friday night');
+  assert.equal(describeValue('DURATION', 'PXX'), 'some time');
   assert.equal(describeValue('DATE', 'PAST_REF'), 'the past');
 });
 

@@ -47,6 +47,7 @@ const ORDINALS: Record<string, number> = lexicon.ordinals;
 const UNITS: Record<string, string> = lexicon.units;
 const SEASONS: Record<string, string> = lexicon.seasons;
 const PARTS_OF_DAY: Record<string, string> = lexicon.partsOfDay;
+const PLURAL_PARTS_OF_DAY: Record<string, string> = { mornings: 'MO', afternoons: 'AF', evenings: 'EV', nights: 'NI' };
 const ZONES = new Set(lexicon.timeZones);
 const HOLIDAYS: Record<string, string> = lexicon.holidays;
 const SET_ADVERBS: Record<string, string> = lexicon.setAdverbs;
@@ -72,11 +73,14 @@ const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should
 /** Words after "weekend" that show it is not a premodifier of a noun ("a weekend in Paris"). */
 const NOT_NOUNS = new Set(['in', 'at', 'of', 'on', 'with', 'and', 'or', 'to', 'for', 'from', 'by', 'when', 'that', 'which', 'before', 'after', 'ago', 'earlier', 'later', 'away', 'off', 'is', 'was', 'will', 'the', 'a', 'an']);
 
+/** "Sundays", "Fridays": every such day. */
+const PLURAL_WEEKDAYS = new Map(Object.entries(WEEKDAYS).filter(([name]) => name.length > 4).map(([name, wd]) => [`${name}s`, wd]));
+
 /** Words that can begin an expression: everything else is skipped without trying the grammar. */
 const START_WORDS = new Set([
   ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...Object.keys(NUMBERS), ...Object.keys(ORDINALS), ...Object.keys(UNITS),
   ...Object.keys(SEASONS), ...Object.keys(SET_ADVERBS), ...Object.keys(REFERENCES), ...Object.keys(PRE_DEICTIC), ...Object.keys(APPROX_WORDS),
-  ...HOLIDAY_FIRST_WORDS, ...VAGUE, ...FISCAL_QUALIFIERS,
+  ...HOLIDAY_FIRST_WORDS, ...VAGUE, ...FISCAL_QUALIFIERS, ...PLURAL_WEEKDAYS.keys(),
   'the', 'that', 'its', 'a', 'an', 'per', 'every', 'each', 'today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'noon', 'midnight', 'midday',
   'early', 'earlier', 'late', 'later', 'mid', 'post', 'pre', 'at', 'more', 'less', 'fewer', 'no', 'up', 'right', 'these', 'as', 'most', 'until', 'very', 'then',
   'year', 'fiscal', 'calendar', 'twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties',
@@ -87,7 +91,7 @@ const START_WORDS = new Set([
  * Keep in step with the grammar: a new kind of expression needs its head word here.
  */
 const HEAD_WORDS = [
-  ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...Object.keys(UNITS), ...Object.keys(SEASONS), ...Object.keys(SET_ADVERBS),
+  ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...PLURAL_WEEKDAYS.keys(), ...Object.keys(UNITS), ...Object.keys(SEASONS), ...Object.keys(SET_ADVERBS),
   ...Object.keys(REFERENCES), ...Object.keys(PARTS_OF_DAY), ...HOLIDAY_FIRST_WORDS, 'today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'noon', 'midnight',
   'midday', 'future', 'past', 'term', 'current', 'possible', 'date', 'while', 'every', 'each', 'thousand', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
   'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'twenties', 'thirties', 'forties', 'fifties', 'sixties',
@@ -489,8 +493,10 @@ export class Grammar {
     if (explicit && (this.num(explicit.end - 1) !== null || ORDINALS[this.w(explicit.end - 1)])) return explicit;
     const pod = this.partOfDay(wd.end);
     // The tense of the clause picks the week: "said Friday" is the last Friday, "will meet Friday" the next.
-    // A possessive names an event already reported ("Friday's trading", "Wednesday's ruling"), whatever the clause says.
-    const possessive = this.punct(wd.end, "'’") && this.tight(wd.end) && this.w(wd.end + 1) === 's';
+    // A possessive names an event already reported ("Friday's trading", "Wednesday's ruling"), whatever the clause
+    // says, unless it is still awaited ("ahead of Tuesday's primary").
+    const awaited = this.w(i - 1) === 'of' && this.w(i - 2) === 'ahead';
+    const possessive = this.punct(wd.end, "'’") && this.tight(wd.end) && this.w(wd.end + 1) === 's' && !awaited;
     const weekdayValue = (ctx: Context): string => formatDate(weekdayDate(ctx.dct, wd.wd, possessive ? 'past' : ctx.tense()));
     if (pod) return { end: pod.end, resolve: (ctx) => ({ type: 'TIME', value: `${weekdayValue(ctx)}T${pod.pod}`, relative: true }) };
     return { end: wd.end, resolve: (ctx) => ({ type: 'DATE', value: weekdayValue(ctx), relative: true }) };
@@ -1284,6 +1290,14 @@ export class Grammar {
   /** "every Tuesday", "each year", "daily", "annually", "$5 million a year", "twice a week". */
   private set(i: number): Step {
     const word = this.w(i);
+    // "on Sundays", "Sunday mornings", "our Friday nights": every such day, or that part of it
+    const plural = PLURAL_WEEKDAYS.get(word);
+    const pluralPart = PLURAL_PARTS_OF_DAY[this.w(i + 1)];
+    if (this.isCap(i) && (plural || (WEEKDAYS[word] && word.length > 4 && pluralPart))) {
+      const wd = plural ?? WEEKDAYS[word];
+      const part = pluralPart ? `T${pluralPart}` : '';
+      return { end: pluralPart ? i + 2 : i + 1, resolve: () => ({ type: 'SET', value: `XXXX-WXX-${wd}${part}`, relative: false }) };
+    }
     if (SET_ADVERBS[word]) {
       if (word === 'daily' && this.isCap(i) && this.isCap(i + 1)) return null;
       return { end: i + 1, resolve: () => ({ type: 'SET', value: SET_ADVERBS[word], relative: false }) };
@@ -1402,7 +1416,7 @@ export class Grammar {
     const inner = this.core(j, false);
     if (!inner) return null;
     // "get around Wednesday's ruling": the preposition governs the noun the possessive modifies
-    if (word in APPROX_WORDS && this.punct(inner.end, "'’") && this.tight(inner.end) && this.w(inner.end + 1) === 's') return null;
+    if ((word in APPROX_WORDS || word === 'up') && this.punct(inner.end, "'’") && this.tight(inner.end) && this.w(inner.end + 1) === 's') return null;
     const m = mod;
     const step: Step = {
       end: inner.end,

@@ -19,6 +19,8 @@ const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'been']);
 /** "had planned to", "had been expected to": a plan overtaken by events ("were planning to" still looks ahead). */
 const PERFECT = new Set(['had', 'been']);
 const NON_PAST_AUXILIARIES = new Set(['is', 'are', 'be', 'will', 'can', 'could', 'would', 'may', 'might', 'must', 'should', 'to']);
+/** "ahead of schedule" says nothing about when. */
+const NOT_AHEAD = new Set(['schedule', 'time', 'expectations', 'forecasts', 'estimates']);
 const WINDOW = 10;
 /** How far a sentence-opening date looks for its main verb. */
 const SENTENCE_WINDOW = 40;
@@ -53,6 +55,8 @@ function cue(tokens: Token[], i: number): Tense {
     return 'future';
   }
   if (FUTURE.has(w)) return 'future';
+  // "ahead of Tuesday's primary" (but not "ahead of schedule")
+  if (w === 'ahead' && tokens[i + 1]?.lower === 'of' && !NOT_AHEAD.has(tokens[i + 2]?.lower ?? '')) return 'future';
   // the verb, not the noun: "they meet Monday", not "the meet" or "his visit"
   if (SCHEDULE_VERBS.has(w)) return DETERMINERS.has(tokens[i - 1]?.lower ?? '') || /^[A-Z]/.test(t.text) ? null : 'future';
   if (w === 'is' || w === 'are' || w === 'am') return 'present';

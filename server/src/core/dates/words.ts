@@ -38,6 +38,8 @@ function durationInWords(value: string): string {
     const plural = unit === 'century' ? 'centuries' : unit === 'millennium' ? 'millennia' : `${unit}s`;
     parts.push(m[1] === 'X' ? `some ${plural}` : `${m[1]} ${m[1] === '1' ? unit : plural}`);
   }
+  // "for a while": a length of time in no unit
+  if (value === 'PXX') return 'some time';
   return parts.join(' ') || value;
 }
 
@@ -46,8 +48,8 @@ export function describeValue(type: TimexType, value: string): string {
   if (REFERENCE_NAMES[value]) return REFERENCE_NAMES[value];
   if (type === 'DURATION') return durationInWords(value);
   if (type === 'SET') {
-    const wd = /^XXXX-WXX-(\d)/.exec(value);
-    if (wd) return `every ${WEEKDAY_NAMES[Number(wd[1]) - 1]}`;
+    const wd = /^XXXX-WXX-(\d)(?:T([A-Z]{2}))?$/.exec(value);
+    if (wd) return `every ${WEEKDAY_NAMES[Number(wd[1]) - 1]}${wd[2] ? ` ${PART_OF_DAY_NAMES[wd[2]] ?? wd[2]}` : ''}`;
     const month = /^XXXX-(\d\d)$/.exec(value);
     if (month) return `every ${MONTH_NAMES[Number(month[1]) - 1]}`;
     const every = durationInWords(value);
