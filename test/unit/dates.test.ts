@@ -84,6 +84,7 @@ test('weekdays follow the tense of the clause', () => {
   // "ahead of Tuesday's primary" is still to come, though the clause is in the past (2016-04-15 is a Friday)
   expect("The race turned nasty ahead of Tuesday's primary.", '2016-04-15', 'Tuesday', 'DATE', '2016-04-19');
   expect('The Silver State holds its caucuses on Saturday.', '2016-02-18', 'Saturday', 'DATE', '2016-02-20');
+  expect('He speaks to supporters via video on Thursday night.', '2016-06-14', 'Thursday night', 'TIME', '2016-06-16TNI');
   // "could not be reached" is what the reporter found; "could be delayed" is still ahead (2000-01-06 is a Thursday)
   expect('His lawyer could not be reached Wednesday.', '2000-01-06', 'Wednesday', 'DATE', '2000-01-05');
   expect('The vote could be delayed until Friday.', '2000-01-06', 'Friday', 'DATE', '2000-01-07');
@@ -156,6 +157,15 @@ test('times of day, with zones and stray AM/PM', () => {
   expect('The blast occurred at 10:35 a.m. local time.', SAMPLE_DCT, '10:35 a.m.', 'TIME', '2013-07-02T10:35');
   expect('The offer expires at 3 p.m. EDT Friday.', '2013-07-03', '3 p.m. EDT Friday', 'TIME', '2013-07-05T15:00');
   expect('Updated: Jul 02, 2013, 15:59 PM IST', null, 'Jul 02, 2013, 15:59 PM IST', 'TIME', '2013-07-02T15:59');
+});
+
+test('"about" before a year is the preposition unless a preposition of time comes first', () => {
+  expect('He made a prediction about 2016.', SAMPLE_DCT, '2016', 'DATE', '2016');
+  expect('It happened in about 1990.', SAMPLE_DCT, 'about 1990', 'DATE', '1990', 'APPROX');
+});
+
+test('a film title in quotation marks is no length of time', () => {
+  assert.deepEqual(dates('The movie ‘13 Hours’ opens soon.', SAMPLE_DCT).map((d) => d.text), []);
 });
 
 test('ages and prices are not dates', () => {

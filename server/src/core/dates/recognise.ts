@@ -66,6 +66,8 @@ const APPROX_WORDS: Record<string, string> = {
   about: 'APPROX', around: 'APPROX', approximately: 'APPROX', roughly: 'APPROX', some: 'APPROX', nearly: 'LESS_THAN', almost: 'LESS_THAN', over: 'MORE_THAN', under: 'LESS_THAN', barely: 'LESS_THAN', just: '', only: '',
 };
 const THE_WORDS = new Set(['the', 'a', 'an', 'its', 'that']);
+/** Prepositions before "about 1990" that make it "roughly 1990". */
+const YEAR_PREPOSITIONS = new Set(['in', 'since', 'from', 'until', 'till', 'by', 'before', 'after', 'to', 'of']);
 const FISCAL_QUALIFIERS = new Set(['fiscal', 'latest', 'current', 'comparable', 'corresponding', 'calendar', 'same']);
 
 const TIME_UNIT = new Set(['H', 'M', 'S']);
@@ -217,7 +219,7 @@ export class Grammar {
 
   /** ABC's "This Week", CBS's "60 Minutes": a capitalised unit in a title that opens a quotation at `start`. */
   private quotedTitle(start: number, unit: number): boolean {
-    return this.isCap(unit) && start > 0 && this.punct(start - 1, '"“`\'');
+    return this.isCap(unit) && start > 0 && this.punct(start - 1, '"“`\'‘');
   }
 
   /** A hyphen (or dash typed as one) joining two words: "third-quarter", "mid-1990s". */
@@ -1415,6 +1417,8 @@ export class Grammar {
     if (j >= this.t.length) return null;
     const inner = this.core(j, false);
     if (!inner) return null;
+    // "a prediction about 2016" is about the year; "in about 1990" is roughly then
+    if ((word === 'about' || word === 'around') && inner.end === j + 1 && this.t[j].kind === 'num' && this.year(j) && !YEAR_PREPOSITIONS.has(this.w(i - 1))) return null;
     // "get around Wednesday's ruling": the preposition governs the noun the possessive modifies
     if ((word in APPROX_WORDS || word === 'up') && this.punct(inner.end, "'’") && this.tight(inner.end) && this.w(inner.end + 1) === 's') return null;
     const m = mod;
