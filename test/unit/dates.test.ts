@@ -155,6 +155,8 @@ test('references, durations and sets', () => {
 
 test('times of day, with zones and stray AM/PM', () => {
   expect('The blast occurred at 10:35 a.m. local time.', SAMPLE_DCT, '10:35 a.m.', 'TIME', '2013-07-02T10:35');
+  // a time in a past-tense clause is not on a day still to come
+  expect('The next primary is May 10. Officials said the count ended at 9:30 p.m.', '2016-04-27', '9:30 p.m.', 'TIME', '2016-04-27T21:30');
   expect('The offer expires at 3 p.m. EDT Friday.', '2013-07-03', '3 p.m. EDT Friday', 'TIME', '2013-07-05T15:00');
   expect('Updated: Jul 02, 2013, 15:59 PM IST', null, 'Jul 02, 2013, 15:59 PM IST', 'TIME', '2013-07-02T15:59');
 });
@@ -164,8 +166,10 @@ test('"about" before a year is the preposition unless a preposition of time come
   expect('It happened in about 1990.', SAMPLE_DCT, 'about 1990', 'DATE', '1990', 'APPROX');
 });
 
-test('a film title in quotation marks is no length of time', () => {
+test('titles are not dates: a film in quotation marks, a show or a paper named with a frequency', () => {
   assert.deepEqual(dates('The movie ‘13 Hours’ opens soon.', SAMPLE_DCT).map((d) => d.text), []);
+  assert.deepEqual(dates('He hosts The Nightly Show and writes for The Weekly Standard.', SAMPLE_DCT).map((d) => d.text), []);
+  expect('The report is published weekly.', SAMPLE_DCT, 'weekly', 'SET', 'P1W');
 });
 
 test('ages and prices are not dates', () => {

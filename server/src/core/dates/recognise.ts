@@ -1122,7 +1122,10 @@ export class Grammar {
       end,
       resolve: (ctx) => {
         const ref = parseDateValue(ctx.ref);
-        const onRef = ref && ref.unit === 'D' && !(formatDate(ref.date) < formatDate(ctx.dct) && ctx.tense() === 'future');
+        // a time on a day already named, unless the clause points the other way from the dateline ("were counted by 9:30 p.m.")
+        const refDay = ref && ref.unit === 'D' ? formatDate(ref.date) : null;
+        const dct = formatDate(ctx.dct);
+        const onRef = ref && refDay && !(refDay < dct && ctx.tense() === 'future') && !(refDay > dct && ctx.tense() === 'past');
         return { type: 'TIME', value: `${formatDate(onRef ? ref.date : ctx.dct)}T${time}`, relative: true };
       },
     };
@@ -1301,7 +1304,8 @@ export class Grammar {
       return { end: pluralPart ? i + 2 : i + 1, resolve: () => ({ type: 'SET', value: `XXXX-WXX-${wd}${part}`, relative: false }) };
     }
     if (SET_ADVERBS[word]) {
-      if (word === 'daily' && this.isCap(i) && this.isCap(i + 1)) return null;
+      // "Daily Mail", "The Nightly Show", "The Weekly Standard": a name
+      if (this.isCap(i) && this.isCap(i + 1)) return null;
       return { end: i + 1, resolve: () => ({ type: 'SET', value: SET_ADVERBS[word], relative: false }) };
     }
     if (word === 'every' || word === 'each') {
