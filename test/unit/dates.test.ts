@@ -169,6 +169,8 @@ test('"about" before a year is the preposition unless a preposition of time come
 test('titles are not dates: a film in quotation marks, a show or a paper named with a frequency', () => {
   assert.deepEqual(dates('The movie ‘13 Hours’ opens soon.', SAMPLE_DCT).map((d) => d.text), []);
   assert.deepEqual(dates('He hosts The Nightly Show and writes for The Weekly Standard.', SAMPLE_DCT).map((d) => d.text), []);
+  assert.deepEqual(dates("He sits on USA TODAY's board.", SAMPLE_DCT).map((d) => d.text), []);
+  expect('In the USA today, prices rose.', SAMPLE_DCT, 'today', 'DATE', '2013-07-02');
   expect('The report is published weekly.', SAMPLE_DCT, 'weekly', 'SET', 'P1W');
 });
 

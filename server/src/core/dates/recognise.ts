@@ -647,6 +647,8 @@ export class Grammar {
     const word = this.w(i);
     const offsets: Record<string, number> = { today: 0, yesterday: -1, tomorrow: 1, tonight: 0 };
     if (word in offsets) {
+      // the newspaper USA Today
+      if (word === 'today' && this.t[i - 1]?.text === 'USA' && this.isCap(i)) return null;
       const offset = offsets[word];
       if (word === 'tonight') return { end: i + 1, resolve: (ctx) => ({ type: 'TIME', value: `${unitValue('D', ctx.dct, 0)}TNI`, relative: true }) };
       const pod = this.partOfDay(i + 1);
