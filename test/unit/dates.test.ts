@@ -144,6 +144,7 @@ test('references, durations and sets', () => {
   expect('The board meets every Tuesday.', SAMPLE_DCT, 'every Tuesday', 'SET', 'XXXX-WXX-2');
   expect('He works on Sundays.', SAMPLE_DCT, 'Sundays', 'SET', 'XXXX-WXX-7');
   expect('We spend our Friday nights poring over polls.', SAMPLE_DCT, 'Friday nights', 'SET', 'XXXX-WXX-5TNI');
+  expect('Flights leave on Monday and Tuesday nights.', SAMPLE_DCT, 'Monday', 'SET', 'XXXX-WXX-1TNI');
   expect('The report is published annually.', SAMPLE_DCT, 'annually', 'SET', 'P1Y');
   expect('We face the challenges of the near term.', SAMPLE_DCT, 'the near term', 'DATE', 'FUTURE_REF');
   expect('The plant will be financed at a later date.', SAMPLE_DCT, 'a later date', 'DATE', 'FUTURE_REF');

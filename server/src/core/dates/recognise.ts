@@ -487,7 +487,7 @@ export class Grammar {
   /** "Tuesday", "Tuesday night", "Tuesday, July 2, 2013", "Friday Oct. 13". */
   private weekdayDate(i: number): Step {
     const wd = this.weekday(i);
-    if (!wd) return null;
+    if (!wd || this.pluralPartAfter(i)) return null;
     let j = wd.end;
     if (this.punct(j, ',')) j++;
     if (this.w(j) === 'the') j++;
@@ -1294,16 +1294,28 @@ export class Grammar {
 
   // ------------------------------------------------------------------------------------------ sets, references
 
+  /**
+   * The plural part of day after the weekday at i, which makes it every such day: "Friday nights", and
+   * "Monday and Tuesday nights", where the plural covers both days (and "Monday" ends there).
+   */
+  private pluralPartAfter(i: number): { pod: string; end: number } | null {
+    const pod = PLURAL_PARTS_OF_DAY[this.w(i + 1)];
+    if (pod) return { pod, end: i + 2 };
+    const coordinated = (this.w(i + 1) === 'and' || this.w(i + 1) === 'or') && this.weekday(i + 2) !== null;
+    const shared = coordinated ? PLURAL_PARTS_OF_DAY[this.w(i + 3)] : undefined;
+    return shared ? { pod: shared, end: i + 1 } : null;
+  }
+
   /** "every Tuesday", "each year", "daily", "annually", "$5 million a year", "twice a week". */
   private set(i: number): Step {
     const word = this.w(i);
     // "on Sundays", "Sunday mornings", "our Friday nights": every such day, or that part of it
     const plural = PLURAL_WEEKDAYS.get(word);
-    const pluralPart = PLURAL_PARTS_OF_DAY[this.w(i + 1)];
+    const pluralPart = this.pluralPartAfter(i);
     if (this.isCap(i) && (plural || (WEEKDAYS[word] && word.length > 4 && pluralPart))) {
       const wd = plural ?? WEEKDAYS[word];
-      const part = pluralPart ? `T${pluralPart}` : '';
-      return { end: pluralPart ? i + 2 : i + 1, resolve: () => ({ type: 'SET', value: `XXXX-WXX-${wd}${part}`, relative: false }) };
+      const part = pluralPart ? `T${pluralPart.pod}` : '';
+      return { end: pluralPart ? pluralPart.end : i + 1, resolve: () => ({ type: 'SET', value: `XXXX-WXX-${wd}${part}`, relative: false }) };
     }
     if (SET_ADVERBS[word]) {
       // "Daily Mail", "The Nightly Show", "The Weekly Standard": a name
