@@ -90,6 +90,14 @@ test('weekdays follow the tense of the clause', () => {
   expect('The vote could be delayed until Friday.', '2000-01-06', 'Friday', 'DATE', '2000-01-07');
 });
 
+test('a month without a year follows the modal or preposition that looks ahead', () => {
+  // in March, July alone is last July unless the clause looks ahead
+  expect('The nominee will almost certainly be decided at the convention in July.', '2016-03-08', 'July', 'DATE', '2016-07');
+  expect('The deal might lead to gains in November.', '2016-03-18', 'November', 'DATE', '2016-11');
+  expect('She is marching toward November.', '2016-03-18', 'November', 'DATE', '2016-11');
+  expect('He may have left in November.', '2016-03-18', 'November', 'DATE', '2015-11');
+});
+
 test('a date without a year follows a story that looks ahead', () => {
   // in February, "August 6" alone is the August before, unless the story has just named a day to come
   expect('The airline opened a route on August 6.', '1998-02-13', 'August 6', 'DATE', '1997-08-06');

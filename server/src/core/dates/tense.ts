@@ -18,6 +18,8 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'been']);
 /** "had planned to", "had been expected to": a plan overtaken by events ("were planning to" still looks ahead). */
 const PERFECT = new Set(['had', 'been']);
+/** Words between an auxiliary and "be": "will almost certainly be", "would also be", "may never be". */
+const AUXILIARY_ADVERBS = new Set(['almost', 'also', 'soon', 'then', 'again', 'never', 'ever', 'only', 'just', 'probably', 'likely']);
 const NON_PAST_AUXILIARIES = new Set(['is', 'are', 'be', 'will', 'can', 'could', 'would', 'may', 'might', 'must', 'should', 'to']);
 /** "ahead of schedule" says nothing about when. */
 const NOT_AHEAD = new Set(['schedule', 'time', 'expectations', 'forecasts', 'estimates']);
@@ -55,6 +57,8 @@ function cue(tokens: Token[], i: number): Tense {
     return 'future';
   }
   if (FUTURE.has(w)) return 'future';
+  // "might lead to gains in November" looks ahead; "may have been" does not (and "May" is a month)
+  if ((w === 'might' || t.text === 'may') && tokens[i + 1]?.lower !== 'have') return 'future';
   // "ahead of Tuesday's primary" (but not "ahead of schedule")
   if (w === 'ahead' && tokens[i + 1]?.lower === 'of' && !NOT_AHEAD.has(tokens[i + 2]?.lower ?? '')) return 'future';
   // the verb, not the noun: "they meet Monday", not "the meet" or "his visit"
@@ -68,10 +72,19 @@ function cue(tokens: Token[], i: number): Tense {
   if (participle && k >= 0 && tokens[k].lower !== 'be' && DETERMINERS.has(tokens[k].lower)) return null;
   // The auxiliary decides: "will be paid" and "would still be held" look ahead, "is expected" is undecided.
   const before = tokens[i - 1]?.lower;
-  const before2 = tokens[i - 2]?.lower;
-  // "could not be reached Wednesday" is what the reporter found, not a possibility ahead
-  if (before === 'be' && before2 === 'not' && tokens[i - 3]?.lower === 'could') return 'past';
-  if (before === 'be' && ((before2 && NON_PAST_AUXILIARIES.has(before2)) || NON_PAST_AUXILIARIES.has(tokens[i - 3]?.lower ?? ''))) return 'future';
+  if (before === 'be') {
+    // past "not" and adverbs: "will almost certainly be decided"
+    let a = i - 2;
+    let negated = false;
+    while (a >= i - 4 && a >= 0 && (tokens[a].lower === 'not' || ADVERBS.has(tokens[a].lower) || AUXILIARY_ADVERBS.has(tokens[a].lower) || /^[a-z]{3,}ly$/.test(tokens[a].lower))) {
+      negated ||= tokens[a].lower === 'not';
+      a--;
+    }
+    const auxiliary = tokens[a]?.lower ?? '';
+    // "could not be reached Wednesday" is what the reporter found, not a possibility ahead
+    if (auxiliary === 'could' && negated) return 'past';
+    if (NON_PAST_AUXILIARIES.has(auxiliary)) return 'future';
+  }
   if (before === 'is' || before === 'are') return null;
   return 'past';
 }
@@ -121,6 +134,8 @@ export function tenseAround(tokens: Token[], from: number, to: number): Tense {
   // past perfect ("had filed reports by Wednesday", "had been due to expire Friday")
   const before = from > 0 && (tokens[from - 1].lower === 'at' || tokens[from - 1].lower === 'on') ? from - 2 : from - 1;
   if (before >= 0 && DEADLINE_WORDS.has(tokens[before].lower)) return pastPerfect(tokens, before) ? 'past' : 'future';
+  // "marching toward November"
+  if (from >= 1 && (tokens[from - 1].lower === 'toward' || tokens[from - 1].lower === 'towards')) return 'future';
   // "as soon as Tuesday", "as early as next week"
   if (from >= 3 && tokens[from - 1].lower === 'as' && (tokens[from - 2].lower === 'soon' || tokens[from - 2].lower === 'early') && tokens[from - 3].lower === 'as') return 'future';
   let left: Tense = null;
