@@ -96,6 +96,9 @@ test('a month without a year follows the modal or preposition that looks ahead',
   expect('The deal might lead to gains in November.', '2016-03-18', 'November', 'DATE', '2016-11');
   expect('She is marching toward November.', '2016-03-18', 'November', 'DATE', '2016-11');
   expect('He may have left in November.', '2016-03-18', 'November', 'DATE', '2015-11');
+  // a hypothetical ("would ... if he won") looks ahead; a real past condition does not (2016-05-16 is a Monday)
+  expect('He asked how they would fare if he won the election on Nov. 8.', '2016-05-16', 'Nov. 8', 'DATE', '2016-11-08');
+  expect('If he left on Friday, nobody saw it.', '2016-05-16', 'Friday', 'DATE', '2016-05-13');
 });
 
 test('a date without a year follows a story that looks ahead', () => {
@@ -179,6 +182,7 @@ test('titles are not dates: a film in quotation marks, a show or a paper named w
   assert.deepEqual(dates('The movie ‘13 Hours’ opens soon.', SAMPLE_DCT).map((d) => d.text), []);
   assert.deepEqual(dates('He hosts The Nightly Show and writes for The Weekly Standard.', SAMPLE_DCT).map((d) => d.text), []);
   assert.deepEqual(dates("He sits on USA TODAY's board.", SAMPLE_DCT).map((d) => d.text), []);
+  assert.deepEqual(dates('The ad was paid for by the Liberty Now PAC.', SAMPLE_DCT).map((d) => d.text), []);
   expect('In the USA today, prices rose.', SAMPLE_DCT, 'today', 'DATE', '2013-07-02');
   expect('The report is published weekly.', SAMPLE_DCT, 'weekly', 'SET', 'P1W');
 });

@@ -1371,6 +1371,8 @@ export class Grammar {
       if (word === 'now' && this.w(i - 1) === 'from') return null;
       // "Now, he says, ...": a sentence-opening "Now," moves the discourse on rather than naming the present
       if (word === 'now' && this.isCap(i) && this.sentenceStart(i) && this.punct(i + 1, ',')) return null;
+      // "the Liberty Now PAC", "Apocalypse Now": a capitalised word inside a name
+      if (this.isCap(i) && !this.sentenceStart(i) && i > 0 && this.isCap(i - 1)) return null;
       return { end: i + 1, resolve: () => ({ type: 'DATE', value: REFERENCES[word], relative: false }) };
     }
     // "the current crisis", "its current chairman": the present, as a premodifier

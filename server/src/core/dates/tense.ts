@@ -66,6 +66,9 @@ function cue(tokens: Token[], i: number): Tense {
   if (w === 'is' || w === 'are' || w === 'am') return 'present';
   const participle = w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.startsWith('un');
   if (!PAST.has(w) && !participle) return null;
+  // "how they would fare if he won the election on Nov. 8": a hypothetical still ahead ("if he left on Friday,
+  // nobody saw it" is a real past)
+  if (tokens[i - 2]?.lower === 'if' && tokens[i - 1]?.kind === 'word' && !PAST_AUXILIARIES.has(w) && conditionalBefore(tokens, i - 2)) return 'future';
   // "a still unspecified date", "the preferred shares": after a determiner it is an adjective
   let k = i - 1;
   while (k >= 0 && ADVERBS.has(tokens[k].lower)) k--;
@@ -87,6 +90,16 @@ function cue(tokens: Token[], i: number): Tense {
   }
   if (before === 'is' || before === 'are') return null;
   return 'past';
+}
+
+/** A "would", "could" or "might" before the "if" at i, in the same sentence: the main clause of a hypothetical. */
+function conditionalBefore(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
+    if (stops(tokens, j)) return false;
+    const word = tokens[j].lower;
+    if (word === 'would' || word === 'could' || word === 'might') return true;
+  }
+  return false;
 }
 
 /** A sentence or quotation boundary (not the point in "4.1" or after "Jan"). */
