@@ -76,7 +76,7 @@ const MODALS = new Set(['will', 'would', 'could', 'might', 'may', 'can', 'should
 const NOT_NOUNS = new Set(['in', 'at', 'of', 'on', 'with', 'and', 'or', 'to', 'for', 'from', 'by', 'when', 'that', 'which', 'before', 'after', 'ago', 'earlier', 'later', 'away', 'off', 'is', 'was', 'will', 'the', 'a', 'an']);
 
 /** "Sundays", "Fridays": every such day. */
-const PLURAL_WEEKDAYS = new Map(Object.entries(WEEKDAYS).filter(([name]) => name.length > 4).map(([name, wd]) => [`${name}s`, wd]));
+const PLURAL_WEEKDAYS = new Map(Object.entries(WEEKDAYS).filter(([name]) => name.endsWith('day')).map(([name, wd]) => [`${name}s`, wd]));
 
 /** Words that can begin an expression: everything else is skipped without trying the grammar. */
 const START_WORDS = new Set([
@@ -1312,7 +1312,7 @@ export class Grammar {
     // "on Sundays", "Sunday mornings", "our Friday nights": every such day, or that part of it
     const plural = PLURAL_WEEKDAYS.get(word);
     const pluralPart = this.pluralPartAfter(i);
-    if (this.isCap(i) && (plural || (WEEKDAYS[word] && word.length > 4 && pluralPart))) {
+    if (this.isCap(i) && (plural || (WEEKDAYS[word] && word.endsWith('day') && pluralPart))) {
       const wd = plural ?? WEEKDAYS[word];
       const part = pluralPart ? `T${pluralPart.pod}` : '';
       return { end: pluralPart ? pluralPart.end : i + 1, resolve: () => ({ type: 'SET', value: `XXXX-WXX-${wd}${part}`, relative: false }) };
