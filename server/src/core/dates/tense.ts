@@ -86,7 +86,8 @@ function cue(tokens: Token[], i: number): Tense {
     const auxiliary = tokens[a]?.lower ?? '';
     // "could not be reached Wednesday" is what the reporter found, not a possibility ahead
     if (auxiliary === 'could' && negated) return 'past';
-    if (NON_PAST_AUXILIARIES.has(auxiliary)) return 'future';
+    // "would they be paid" has its subject between
+    if (NON_PAST_AUXILIARIES.has(auxiliary) || NON_PAST_AUXILIARIES.has(tokens[i - 3]?.lower ?? '')) return 'future';
   }
   if (before === 'is' || before === 'are') return null;
   return 'past';
