@@ -168,6 +168,8 @@ test('references, durations and sets', () => {
 
 test('times of day, with zones and stray AM/PM', () => {
   expect('The blast occurred at 10:35 a.m. local time.', SAMPLE_DCT, '10:35 a.m.', 'TIME', '2013-07-02T10:35');
+  // a time that heads a live-blog entry is on the dateline's day, not on the day the last entry named
+  expect('A memorial service is planned Friday. ___. 2:25 p.m. His brother has spoken.', '2016-06-05', '2:25 p.m.', 'TIME', '2016-06-05T14:25');
   // a time in a past-tense clause is not on a day still to come
   expect('The next primary is May 10. Officials said the count ended at 9:30 p.m.', '2016-04-27', '9:30 p.m.', 'TIME', '2016-04-27T21:30');
   expect('The offer expires at 3 p.m. EDT Friday.', '2013-07-03', '3 p.m. EDT Friday', 'TIME', '2013-07-05T15:00');

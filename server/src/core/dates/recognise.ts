@@ -1119,11 +1119,13 @@ export class Grammar {
         },
       };
     }
-    // a bare clock time is on the day last named ("He was shot on Oct. 23 ... at 10 p.m."), unless it looks ahead from a past one
+    // a bare clock time is on the day last named ("He was shot on Oct. 23 ... at 10 p.m."), unless it looks ahead from a past one;
+    // one that opens a sentence before a capitalised word heads a live-blog entry ("___. 2:25 p.m. Ali's brother has ..."): the dateline's day
+    const heading = this.sentenceStart(i) && this.isCap(end);
     return {
       end,
       resolve: (ctx) => {
-        const ref = parseDateValue(ctx.ref);
+        const ref = heading ? null : parseDateValue(ctx.ref);
         // a time on a day already named, unless the clause points the other way from the dateline ("were counted by 9:30 p.m.")
         const refDay = ref && ref.unit === 'D' ? formatDate(ref.date) : null;
         const dct = formatDate(ctx.dct);
