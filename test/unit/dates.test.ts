@@ -137,6 +137,10 @@ test('months, years, decades, seasons, quarters and weeks', () => {
   expect('Sales were $538.5 million for the quarter ended Sept. 29.', '1989-10-26', 'the quarter', 'DATE', '1989-Q3');
   expect('Output will grow through the first two quarters of 1990.', '1989-10-26', 'the first two quarters of 1990', 'DATE', '1990-H1');
   expect('Sales slowed in the last half of the 1980s.', '1989-10-26', 'the last half of the 1980s', 'DATE', '198', 'END');
+  expect('The conventions fall in the second half of July 2016.', '2015-12-21', 'the second half of July 2016', 'DATE', '2016-07', 'END');
+  // an apposition names the same month; "July." ends its sentence, so "In March" opens the next one and takes its past tense
+  const apposition = 'The conventions are in July. In March, the month after Scalia died, they voted.';
+  expect(apposition, '2015-12-21', 'the month', 'DATE', '2015-03');
 });
 
 test('relative expressions anchored to the dateline or to a date in the text', () => {

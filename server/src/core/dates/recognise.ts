@@ -598,6 +598,12 @@ export class Grammar {
     if ((unit === 'Q' && n > 4) || (unit === 'H' && n > 2)) return null;
     let end = k + 1;
     let explicitYear = year;
+    // "the second half of July": the month's start or end
+    if (unit === 'H' && this.w(end) === 'of' && this.month(end + 1)) {
+      const month = this.monthDate(end + 1);
+      const mod = n === 1 ? 'START' : 'END';
+      if (month) return { end: month.end, resolve: (ctx) => ({ ...month.resolve(ctx), mod }) };
+    }
     // "the second half of the 1990s": a decade's start or end
     if (unit === 'H' && this.w(end) === 'of' && this.w(end + 1) === 'the') {
       const decade = this.yearish(end + 1);
@@ -1016,6 +1022,9 @@ export class Grammar {
             // "the day after his death" is the day after the one just named; "Oct. 12, the day before the crash" is Oct. 12
             return { type: 'DATE', value: unitValue('D', parsed.date, apposition ? 0 : dayShift), relative: true };
           }
+          // "In March, the month after Scalia died": the month just named
+          const named = apposition && (unit === 'M' || unit === 'Y') ? parseDateValue(ctx.ref) : null;
+          if (named && (named.unit === unit || named.unit === 'D')) return { type: 'DATE', value: unitValue(unit, named.date, 0), relative: true };
           return { type: 'DATE', value: unitValue(unit, ctx.dct, 0), relative: true };
         },
       };

@@ -112,7 +112,8 @@ function stops(tokens: Token[], i: number): boolean {
     if (next && !next.gap) return false;
     const before = tokens[i - 1];
     if (!before || before.kind !== 'word') return true;
-    return !((before.text.length <= 4 && /^[A-Z]/.test(before.text)) || isAbbreviationWord(before.lower));
+    // an initial ("George W. Bush") or a listed abbreviation ("Ala.", "vs."); "July." and "Iowa." end their sentence
+    return !((before.text.length === 1 && /^[A-Z]/.test(before.text)) || isAbbreviationWord(before.lower));
   }
   // quotation marks, including the ``...'' of wire copy
   if (t.text === "'" && (tokens[i + 1]?.text === "'" || tokens[i - 1]?.text === "'")) return true;
