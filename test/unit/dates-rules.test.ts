@@ -35,6 +35,20 @@ test('date-after-publication ignores future events and earlier dates', () => {
   assert.equal(findings(deadline, 'date-after-publication').length, 0);
 });
 
+test('date-after-publication ignores dates that name a coming event or a proposal told in the past tense', () => {
+  const dateline = 'Updated: Jan 15, 2016\n\n';
+  for (const sentence of [
+    'Trump and Cruz led the field before the Iowa caucuses Feb. 1, and the others attacked them.',
+    'Then came the delegate-packed Feb. 19 New York primary, where he lost.',
+    'His campaign challenged Clinton to debate him in Brooklyn on Feb. 14.',
+    'Mr. Trump has no meaningful opposition in the California primary on Feb. 7.',
+    'A memorial service is planned Tuesday.\n\n___.\n\n2:25 p.m.\n\nHis brother has spoken.',
+    '(He did not run in 1992.) Friday, Jan. 22, 2016.',
+  ]) {
+    assert.deepEqual(findings(dateline + sentence, 'date-after-publication').map((f) => f.message), [], sentence);
+  }
+});
+
 test('unanchored-relative-date: relative dates in an article without a dateline', () => {
   const text = 'Kim left on Tuesday for Russia. The talks began in August 2003 and stalled last month.';
   const found = findings(text, 'unanchored-relative-date');

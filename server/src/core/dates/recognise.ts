@@ -1130,7 +1130,7 @@ export class Grammar {
     }
     // a bare clock time is on the day last named ("He was shot on Oct. 23 ... at 10 p.m."), unless it looks ahead from a past one;
     // one that opens a sentence before a capitalised word heads a live-blog entry ("___. 2:25 p.m. Ali's brother has ..."): the dateline's day
-    const heading = this.sentenceStart(i) && this.isCap(end);
+    const heading = this.sentenceStart(i) && (end >= this.t.length || this.isCap(end));
     return {
       end,
       resolve: (ctx) => {

@@ -64,6 +64,13 @@ function cue(tokens: Token[], i: number): Tense {
   // the verb, not the noun: "they meet Monday", not "the meet" or "his visit"
   if (SCHEDULE_VERBS.has(w)) return DETERMINERS.has(tokens[i - 1]?.lower ?? '') || /^[A-Z]/.test(t.text) ? null : 'future';
   if (w === 'is' || w === 'are' || w === 'am') return 'present';
+  // "has left", "have long been" tell of the past; "has no opposition", "the hope he has of", "has to decide" do not
+  if (w === 'has' || w === 'have') {
+    let n = i + 1;
+    while (n < tokens.length && n <= i + 3 && (tokens[n].lower === 'not' || ADVERBS.has(tokens[n].lower) || AUXILIARY_ADVERBS.has(tokens[n].lower) || /^[a-z]{3,}ly$/.test(tokens[n].lower))) n++;
+    const next = tokens[n]?.lower ?? '';
+    return PAST.has(next) || /^[a-z]{2,}(?:ed|en|wn|ne)$/.test(next) ? 'past' : null;
+  }
   const participle = w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !w.startsWith('un');
   if (!PAST.has(w) && !participle) return null;
   // "how they would fare if he won the election on Nov. 8": a hypothetical still ahead ("if he left on Friday,
@@ -89,9 +96,13 @@ function cue(tokens: Token[], i: number): Tense {
     // "would they be paid" has its subject between
     if (NON_PAST_AUXILIARIES.has(auxiliary) || NON_PAST_AUXILIARIES.has(tokens[i - 3]?.lower ?? '')) return 'future';
   }
-  if (before === 'is' || before === 'are') return null;
+  // "is expected", "is well positioned": undecided
+  const auxiliary = tokens[k]?.lower;
+  if (before === 'is' || before === 'are' || auxiliary === 'is' || auxiliary === 'are') return null;
   return 'past';
 }
+
+const CLOSING = new Set([')', ']', '"', '”', '’', "'"]);
 
 /** A "would", "could" or "might" before the "if" at i, in the same sentence: the main clause of a hypothetical. */
 function conditionalBefore(tokens: Token[], i: number): boolean {
@@ -108,7 +119,10 @@ function stops(tokens: Token[], i: number): boolean {
   const t = tokens[i];
   if (t.kind !== 'punct') return false;
   if (t.text === '.') {
-    const next = tokens[i + 1];
+    // "(He did not run in 1992.) Friday, June 10": past a closing bracket or quotation mark
+    let after = i + 1;
+    while (tokens[after] && !tokens[after].gap && CLOSING.has(tokens[after].text)) after++;
+    const next = tokens[after];
     if (next && !next.gap) return false;
     const before = tokens[i - 1];
     if (!before || before.kind !== 'word') return true;

@@ -1,6 +1,21 @@
+import tenseData from '../data/dates-tense.json';
 import { tenseAt } from '../dates';
 import { dateInWords } from '../dates/words';
 import type { Rule, RuleFinding } from './rule';
+
+/** "the Iowa caucuses Feb. 1", "the April 19 New York primary": a date that names an event rather than dating the clause's verb. */
+const EVENT_NOUNS = new Set(tenseData.eventNouns);
+/** "challenged Clinton to debate him on April 14", "proposed they debate on April 15": the date is of what was proposed. */
+const PROPOSAL_VERBS = new RegExp(`\\b(?:${tenseData.proposalVerbs.join('|')})\\b`, 'i');
+const WORD_BEFORE = /(\p{L}+)\s+(?:on\s+)?$/u;
+const WORDS_AFTER = /^\s+((?:\p{Lu}[\p{L}.]*\s+)*)(\p{L}+)/u;
+
+function labelsEvent(text: string, start: number, end: number): boolean {
+  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+  if (before && EVENT_NOUNS.has(before.toLowerCase())) return true;
+  const after = WORDS_AFTER.exec(text.slice(end, end + 60))?.[2];
+  return after !== undefined && EVENT_NOUNS.has(after.toLowerCase());
+}
 
 /** "extended to Nov. 20", "of record Nov. 16", "the Jan. 14 deadline": the date is a target or a label, not when it happened. */
 const NOT_EVENT_TIME = /(?:\b(?:to|until|till|through|by|before|from|record|the|a|an|its|their|his|her)|'s|’s)\s*$/i;
@@ -25,8 +40,9 @@ export const dateAfterPublication: Rule = {
       const day = /^\d{4}-\d\d-\d\d/.exec(date.value)?.[0];
       if (!day || day <= published) continue;
       if (NOT_EVENT_TIME.test(article.text.slice(Math.max(0, date.start - 20), date.start))) continue;
+      if (labelsEvent(article.text, date.start, date.end)) continue;
       const clause = article.text.slice(Math.max(0, date.start - CLAUSE), Math.min(article.text.length, date.end + CLAUSE));
-      if (LOOKS_AHEAD.test(clause) || tenseAt(article.text, date.start, date.end) !== 'past') continue;
+      if (LOOKS_AHEAD.test(clause) || PROPOSAL_VERBS.test(clause) || tenseAt(article.text, date.start, date.end) !== 'past') continue;
       findings.push({
         start: date.start,
         end: date.end,
