@@ -62,6 +62,14 @@ describe('unbalanced-quotes', () => {
     assert.deepEqual(findings(text, 'unbalanced-quotes'), []);
   });
 
+  test('the quoted attributes of an embedded tag quote nothing', () => {
+    const text = 'Clinton wrote:\n\n<tweet author="HillaryClinton" timestamp="1449075600">Enough is enough.</tweet>\n\nThe post spread.';
+    assert.deepEqual(findings(text, 'unbalanced-quotes'), []);
+    assert.deepEqual(findings(text, 'unattributed-quote'), []);
+    const inside = 'She said: <em class="lead">"We are ready."</em>';
+    assert.deepEqual(analyze(inside).quotes.map((q) => q.text), ['"We are ready."']);
+  });
+
   test('apostrophes and nested single quotes are not quotation marks', () => {
     const text = '"He told me \'never again,\' and left," Kim said of the North\'s envoy in the \'90s.';
     assert.deepEqual(findings(text, 'unbalanced-quotes'), []);

@@ -67,6 +67,18 @@ export function firstMarkFrom(text: string, from: number): number {
   return MARK.test(text) ? MARK.lastIndex - 1 : text.length;
 }
 
+const TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?>/g;
+
+/** HTML or XML tags on a line (`<tweet author="…">`, `</tweet>`): the quotation marks of their attributes quote nothing. */
+function tagsIn(text: string, line: Span): Span[] {
+  const first = text.indexOf('<', line.start);
+  if (first < 0 || first >= line.end) return [];
+  const tags: Span[] = [];
+  const slice = text.slice(first, line.end);
+  for (const m of slice.matchAll(TAG)) tags.push({ start: first + (m.index ?? 0), end: first + (m.index ?? 0) + m[0].length });
+  return tags;
+}
+
 /** Punctuation after which a mark still counts as opening: "(“", "—“", "[‘". */
 const OPENING_CONTEXT = '([{—–-/:' + ALL_MARKS;
 /** Punctuation before which a mark still counts as closing: "”,", "’." */
@@ -188,7 +200,13 @@ export function pairParagraphMarks(text: string, paragraph: Span, continuesPrevi
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
     const marks: Mark[] = [];
+    const tags = tagsIn(text, line);
     for (let i = nextMark(text, line.start, line.end); i < line.end; i = nextMark(text, i, line.end)) {
+      const tag = tags.find((t) => t.start <= i && i < t.end);
+      if (tag) {
+        i = tag.end;
+        continue;
+      }
       const mark = classify(text, i);
       marks.push(mark);
       i += mark.length;
