@@ -16,6 +16,18 @@ test('name-spelling-variants: one person spelled with and without a capital afte
   assert.equal(found[0].fixes?.[0].newText, 'Kim Kye-Gwan');
 });
 
+test('name-spelling-variants: the spelling written most often is the one to keep, and a slip of the shift key loses a tie', () => {
+  const text = 'Kim Kye-gwan arrived.\n\nKim Kye-Gwan met officials. Kim Kye-Gwan left.\n\nHIllary Clinton spoke. Later Hillary Clinton left.';
+  const found = findings(text, 'name-spelling-variants');
+  assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), ['Kim Kye-gwan', 'HIllary Clinton']);
+  assert.equal(found[0].fixes?.[0].newText, 'Kim Kye-Gwan');
+  assert.match(found[1].message, /spelled "Hillary Clinton".*use one spelling for Hillary Clinton\.$/);
+});
+
+test('name-spelling-variants: a non-breaking space is no other spelling', () => {
+  assert.deepEqual(findings('Donald Trump spoke.\n\nDonald\u00a0Trump left.', 'name-spelling-variants'), []);
+});
+
 test('name-spelling-variants: two people one letter apart with one first name', () => {
   const text = 'Mikhail Sytenko flew to Baghdad. Later Mikhail Sitenko met officials.';
   const found = findings(text, 'name-spelling-variants');

@@ -26,11 +26,21 @@ function isAllCaps(surface: string): boolean {
   return true;
 }
 
-/** One wording of a person's name, its spelling key (null for capitals) and the first mention spelled that way. */
+/** One wording of a person's name, its spelling key (null for capitals), its first mention and how often it is written. */
 interface Form {
   surface: string;
   key: string | null;
-  first: Mention | null;
+  first: Mention;
+  count: number;
+}
+
+/** A word typed with the shift key held a letter too long: "HIllary". */
+const DOUBLE_CAPITAL = /(?:^|\s)\p{Lu}{2}\p{Ll}/u;
+
+/** Between two wordings written as often: the one without a double capital, then the earlier one. */
+function tieBreak(a: Form, b: Form): number {
+  const slips = Number(DOUBLE_CAPITAL.test(a.surface)) - Number(DOUBLE_CAPITAL.test(b.surface));
+  return slips !== 0 ? slips : a.first.start - b.first.start;
 }
 
 /** Lists this long are searched faster by comparing strings than by hashing them. */
@@ -42,30 +52,32 @@ const SHORT_LIST = 16;
  * an unusually long list is indexed.
  */
 class Wordings {
-  private readonly forms: Form[] = [];
-  private index: { bySurface: Map<string, Form>; firstByKey: Map<string, Mention> } | null = null;
+  readonly forms: Form[] = [];
+  private bySurface: Map<string, Form> | null = null;
 
   find(surface: string): Form | undefined {
-    return this.index ? this.index.bySurface.get(surface) : this.forms.find((f) => f.surface === surface);
-  }
-
-  /** The first mention spelled with this key, if any. */
-  firstSpelled(key: string): Mention | undefined {
-    return this.index ? this.index.firstByKey.get(key) : (this.forms.find((f) => f.key === key)?.first ?? undefined);
+    return this.bySurface ? this.bySurface.get(surface) : this.forms.find((f) => f.surface === surface);
   }
 
   add(form: Form): Form {
     this.forms.push(form);
-    if (!this.index && this.forms.length > SHORT_LIST) {
-      this.index = { bySurface: new Map(), firstByKey: new Map() };
-      for (const f of this.forms) this.indexForm(f);
-    } else if (this.index) this.indexForm(form);
+    if (!this.bySurface && this.forms.length > SHORT_LIST) this.bySurface = new Map(this.forms.map((f) => [f.surface, f]));
+    else this.bySurface?.set(form.surface, form);
     return form;
   }
 
-  private indexForm(form: Form): void {
-    this.index!.bySurface.set(form.surface, form);
-    if (form.key !== null && form.first && !this.index!.firstByKey.has(form.key)) this.index!.firstByKey.set(form.key, form.first);
+  /**
+   * For each spelling key, the wording to keep: the one written most often (the earliest on a tie), so that one
+   * typo ("HIllary Clinton") is not the spelling the others are asked to follow.
+   */
+  preferred(): Map<string, Form> {
+    const best = new Map<string, Form>();
+    for (const form of this.forms) {
+      if (form.key === null) continue;
+      const current = best.get(form.key);
+      if (!current || form.count > current.count || (form.count === current.count && tieBreak(form, current) < 0)) best.set(form.key, form);
+    }
+    return best;
   }
 }
 
@@ -97,6 +109,11 @@ function oneLetterApart(a: string, b: string): boolean {
 
 const FIRST_WORD = /^\S+/;
 
+/** Equal once every run of white space (a non-breaking or thin space too) is one plain space. */
+function sameBesidesSpacing(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ') === b.replace(/\s+/g, ' ');
+}
+
 /** The last word of the name (a regular expression anchored at the end would try every position). */
 function surname(p: Person): string {
   const { name } = p;
@@ -118,28 +135,35 @@ export const nameSpellingVariants: Rule = {
     const findings: RuleFinding[] = [];
     const lineOf = lineNumbers(article);
     for (const person of article.people) {
-      const forms = new Wordings();
+      const wordings = new Wordings();
+      const formOf: (Form | undefined)[] = [];
       for (const m of person.mentions) {
-        if (m.kind === 'title' || m.kind === 'pronoun') continue;
-        const surface = nameText(m);
-        let form = forms.find(surface);
-        if (!form) {
-          // Headlines in capitals are no spelling of their own.
-          const key = isAllCaps(surface) ? null : spellingKey(surface);
-          form = forms.add({ surface, key, first: key === null ? null : (forms.firstSpelled(key) ?? m) });
+        if (m.kind === 'title' || m.kind === 'pronoun') {
+          formOf.push(undefined);
+          continue;
         }
-        const first = form.first;
-        if (first === null || first === m) continue;
-        const expected = nameText(first);
-        if (surface === expected) continue;
-        const start = m.end - surface.length;
+        const surface = nameText(m);
+        const form = wordings.find(surface);
+        if (form) form.count++;
+        // Headlines in capitals are no spelling of their own.
+        else wordings.add({ surface, key: isAllCaps(surface) ? null : spellingKey(surface), first: m, count: 1 });
+        formOf.push(form ?? wordings.forms[wordings.forms.length - 1]);
+      }
+      if (wordings.forms.length < 2) continue;
+      const preferred = wordings.preferred();
+      person.mentions.forEach((m, k) => {
+        const form = formOf[k];
+        const kept = form?.key == null ? undefined : preferred.get(form.key);
+        // "Donald Trump" with a non-breaking space is the same spelling
+        if (!form || !kept || kept === form || sameBesidesSpacing(form.surface, kept.surface)) return;
+        const start = m.end - form.surface.length;
         findings.push({
           start,
           end: m.end,
-          message: `"${surface}" is spelled "${expected}" on line ${lineOf(first.start)}; use one spelling for ${person.name}.`,
-          fixes: [{ title: `Spell it "${expected}"`, start, end: m.end, newText: expected }],
+          message: `"${form.surface}" is spelled "${kept.surface}" on line ${lineOf(kept.first.start)}; use one spelling for ${spellingKey(person.name) === kept.key ? kept.surface : person.name}.`,
+          fixes: [{ title: `Spell it "${kept.surface}"`, start, end: m.end, newText: kept.surface }],
         });
-      }
+      });
     }
     const byFirstName = new Map<string, Person[]>();
     for (const p of article.people) {
