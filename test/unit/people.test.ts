@@ -65,6 +65,11 @@ test('the design article: every "Kim" is Kim Kye-Gwan; agencies, time zones and 
   assert.ok(organizations.includes('RIA Novosti'));
 });
 
+test('"Texas-based" and "New York-based" are adjectives, not part of a name or a person', () => {
+  const found = people('"Carson is cratering," Texas-based Matt Mackowiak said. A New York-based analyst, John Smith, agreed.');
+  assert.deepEqual(found.map((p) => p.name), ['Matt Mackowiak', 'John Smith']);
+});
+
 test('possessive mentions keep the possessive ending out of the name', () => {
   const text = "Kim Kye-Gwan left. Kim's trip was short.";
   const kim = person(people(text), 'Kim Kye-Gwan');

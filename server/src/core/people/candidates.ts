@@ -66,10 +66,17 @@ function notName(lex: PeopleLexicon, t: Token, last = true): boolean {
   return lex.orgHeads.has(t.lower) && (last || !(lex.givenNames.has(t.lower) || lex.eastAsianSurnames.has(t.lower)));
 }
 
+/** "Texas-based", "New York-based", "Iowa-born": an adjective made from a name, never part of a person's name. */
+function hyphenAdjective(lex: PeopleLexicon, t: Token): boolean {
+  const hyphen = t.lower.lastIndexOf('-');
+  return hyphen > 0 && lex.adjectiveSuffixes.has(t.lower.slice(hyphen + 1));
+}
+
 /** Words that are ordinary words, places or nationalities rather than names (unless a given name). */
 function ordinaryWord(lex: PeopleLexicon, t: Token): boolean {
   if (t.initial || lex.givenNames.has(t.lower)) return false;
   return (
+    hyphenAdjective(lex, t) ||
     notName(lex, t) ||
     lex.places.has(t.lower) ||
     lex.demonyms.has(t.lower) ||
@@ -236,7 +243,7 @@ function classify(lex: PeopleLexicon, tokens: Token[], runStart: number, runEnd:
     nameStart++;
   }
   let nameEnd = runEnd;
-  while (nameEnd > nameStart && (lex.nonNames.has(tokens[nameEnd].lower) || tokens[nameEnd].lower === 'of')) nameEnd--;
+  while (nameEnd > nameStart && (lex.nonNames.has(tokens[nameEnd].lower) || tokens[nameEnd].lower === 'of' || hyphenAdjective(lex, tokens[nameEnd]))) nameEnd--;
   if (!prefix && nameStart > runStart) {
     const before = tokens[nameStart - 1];
     if (isHonorific(lex, before)) prefix = { kind: 'honorific', token: nameStart - 1, royal: false, gender: lex.honorifics.get(before.lower) };

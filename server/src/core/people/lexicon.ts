@@ -29,6 +29,8 @@ export interface PeopleLexicon {
   places: Set<string>;
   demonyms: Set<string>;
   nonNames: Set<string>;
+  /** The lower-case part after the hyphen of "Texas-based", "Iowa-born": adjectives, not name words. */
+  adjectiveSuffixes: Set<string>;
   givenNames: Map<string, Gender | undefined>;
   eastAsianSurnames: Set<string>;
   /** Lower-case words compromise knows only as ordinary words (verbs, adjectives, nouns…). */
@@ -104,6 +106,7 @@ function build(extensions: LexiconExtensions): PeopleLexicon {
     places,
     demonyms,
     nonNames,
+    adjectiveSuffixes: new Set(placeData.adjectiveSuffixes),
     givenNames,
     eastAsianSurnames: new Set(givenNameData.eastAsianSurnames),
     isCommonWord(word: string): boolean {
