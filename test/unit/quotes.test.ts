@@ -167,6 +167,20 @@ describe('who said it', () => {
     assert.deepEqual(seen('Kim said: "We are ready."'), [{ quote: '"We are ready."', speaker: 'Kim', cue: 'said' }]);
   });
 
+  test('a participle cue ("…, saying") takes the subject of its clause, past opening connectives and phrases', () => {
+    const then = 'And then Trump went on the attack, saying, "Is Obama going to say it?"';
+    assert.deepEqual(seen(then).map((q) => q.speaker), ['Trump']);
+    const after = 'In June 2009, after Clinton fell ill, Axelrod emailed her, telling her, "You are an all-star player."';
+    assert.deepEqual(seen(after).map((q) => q.speaker), ['Axelrod']);
+  });
+
+  test('a paragraph ending in a colon introduces the quotation after it', () => {
+    const statement = 'Republican nominee Donald Trump issued the following statement:\n\n"Our prayers are with all those affected."';
+    assert.deepEqual(seen(statement).map((q) => q.speaker), ['Republican nominee Donald Trump']);
+    const writing = 'From Josh Feldman writing at Mediaite:\n\n"A CNN segment devolved into a shouting match."';
+    assert.deepEqual(seen(writing).map((q) => q.speaker), ['Josh Feldman']);
+  });
+
   test('attribution after the quote, inverted, with an apposition', () => {
     assert.deepEqual(seen('"We are ready," said Yang Moo-Jin, a professor at Seoul\'s University of North Korean Studies.'), [
       { quote: '"We are ready,"', speaker: 'Yang Moo-Jin', cue: 'said' },

@@ -83,6 +83,9 @@ function introducesNext(tokens: Token[], from: number): boolean {
   return false;
 }
 
+/** Words that open a clause before its subject: "And then Trump went …". */
+const CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet', 'or', 'nor']);
+
 /** The subject of a participle cue ("…, saying"): the subject of the clause it hangs on. */
 function participleSubject(lexicon: QuoteLexicon, tokens: Token[], cue: Cue, floor: number): Phrase | null {
   for (let j = cue.first - 1; j >= floor; j--) {
@@ -92,7 +95,12 @@ function participleSubject(lexicon: QuoteLexicon, tokens: Token[], cue: Cue, flo
       if (subject) return subject;
     }
   }
-  const start = clauseStart(tokens, cue.first, floor);
+  let start = clauseStart(tokens, cue.first, floor);
+  // "In June 2009, after Clinton suffered a concussion, Axelrod emailed her, telling her …"
+  const subject = clauseSubject(lexicon, tokens, cue.first, start);
+  if (subject) return subject;
+  // "And then Trump went on the attack, saying …": past the connectives that open the clause
+  while (start < cue.first && isWord(tokens[start]) && (CONJUNCTIONS.has(tokens[start].lower) || lexicon.skippable.has(tokens[start].lower))) start++;
   return phraseAt(lexicon, tokens, start, cue.first);
 }
 

@@ -306,11 +306,31 @@ function inHeadline(tokens: Token[]): boolean {
  * "Kim told reporters talks would resume." before a quotation that stands alone.
  */
 function reportedSpeaker(lexicon: QuoteLexicon, tokens: Token[], from: number, to: number): Reported | null {
+  // A line ending in a colon introduces what follows: "From Josh Feldman writing at Mediaite:",
+  // "Trump issued the following statement:".
+  const introduces = to > from && tokens[to - 1].text === ':' && !tokens[to - 1].quoted;
   for (let j = to - 1; j >= from && j >= to - WINDOW; j--) {
     const cue = cueAt(lexicon, tokens, j);
-    if (!cue || cue.kind !== 'verb' || cue.participle) continue;
+    if (!cue && introduces && tokens[j].type === 'word' && lexicon.speechNouns.has(tokens[j].lower)) {
+      const subject = nameBeforeVerb(lexicon, tokens, j, sentenceStartOf(tokens, j, Math.max(0, j - WINDOW)));
+      if (subject) return { speaker: span(tokens, subject.first, subject.last), cue: span(tokens, j, j) };
+    }
+    if (!cue || cue.kind !== 'verb' || (cue.participle && !introduces)) continue;
     const subject = subjectBefore(lexicon, tokens, j, sentenceStartOf(tokens, j, Math.max(0, j - WINDOW)));
     if (subject) return { speaker: span(tokens, subject.first, subject.last), cue: span(tokens, cue.first, cue.last) };
+  }
+  return null;
+}
+
+/**
+ * The speaker of "Republican nominee Donald Trump issued the following statement:": the name before the
+ * verb, the last lower-case word that follows a capitalised one before the noun at j.
+ */
+function nameBeforeVerb(lexicon: QuoteLexicon, tokens: Token[], j: number, floor: number): Phrase | null {
+  for (let k = j - 1; k > floor; k--) {
+    const verb = tokens[k];
+    const before = tokens[k - 1];
+    if (verb.type === 'word' && !verb.capitalized && before.type === 'word' && before.capitalized) return subjectBefore(lexicon, tokens, k, floor);
   }
   return null;
 }
