@@ -113,6 +113,11 @@ describe('speaker-not-introduced', () => {
     assert.deepEqual(speakerNotIntroduced.check(articleWith(text, [yang])), []);
   });
 
+  test('a headline may quote its speaker by surname before the story introduces them', () => {
+    const text = "Sanders: 'Of Course' Clinton Is Qualified\n\nSen. Bernie Sanders of Vermont said Thursday that Clinton is qualified. \"Of course,\" Sanders said.";
+    assert.deepEqual(findings(text, 'speaker-not-introduced'), []);
+  });
+
   test('stays quiet on the design article', () => {
     assert.deepEqual(findings(sample, 'speaker-not-introduced'), []);
   });

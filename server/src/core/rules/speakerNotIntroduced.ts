@@ -14,7 +14,10 @@ export const speakerNotIntroduced: Rule = {
     const findings: RuleFinding[] = [];
     const lineOf = lineNumbers(article);
     const firstQuote = new Map<string, Quote>();
+    // A headline quotes its speaker by surname before the story introduces them ("Sanders: ‘Of Course’ …"): news style.
+    const headline = article.headline;
     for (const quote of article.quotes) {
+      if (headline && quote.start >= headline.start && quote.end <= headline.end) continue;
       if (quote.speakerId && quote.speakerMention && !firstQuote.has(quote.speakerId)) firstQuote.set(quote.speakerId, quote);
     }
     const people = new Map<string, Person>(article.people.map((p) => [p.id, p]));
