@@ -70,6 +70,11 @@ test('"Texas-based" and "New York-based" are adjectives, not part of a name or a
   assert.deepEqual(found.map((p) => p.name), ['Matt Mackowiak', 'John Smith']);
 });
 
+test('a provincial or municipal office is a title', () => {
+  const found = people('"That saved us," said Carole Taylor, the provincial minister of finance at the time.');
+  assert.deepEqual(person(found, 'Carole Taylor').titles.map((t) => t.text), ['provincial minister of finance']);
+});
+
 test('possessive mentions keep the possessive ending out of the name', () => {
   const text = "Kim Kye-Gwan left. Kim's trip was short.";
   const kim = person(people(text), 'Kim Kye-Gwan');
