@@ -102,6 +102,13 @@ test('a month without a year follows the modal or preposition that looks ahead',
   expect('If he left on Friday, nobody saw it.', '2016-05-16', 'Friday', 'DATE', '2016-05-13');
 });
 
+test('with no tense at all, a month without a year is the nearer one', () => {
+  // five months ahead is nearer than seven back; seven back is farther than five ahead
+  expect('The tech community is waiting for November.', '2016-06-03', 'November', 'DATE', '2016-11');
+  expect('The law takes effect in January.', '2013-08-01', 'January', 'DATE', '2014-01');
+  expect('The tech community is waiting for December.', '2016-06-03', 'December', 'DATE', '2015-12');
+});
+
 test('a date without a year follows a story that looks ahead', () => {
   // in February, "August 6" alone is the August before, unless the story has just named a day to come
   expect('The airline opened a route on August 6.', '1998-02-13', 'August 6', 'DATE', '1997-08-06');

@@ -80,9 +80,9 @@ export function yearOfMonth(dct: YMD, month: number, tense: Tense): number {
   const diff = month - dct.m;
   if (tense === 'past') return diff > 1 ? dct.y - 1 : dct.y;
   if (tense === 'future') return diff < -1 ? dct.y + 1 : dct.y;
-  // No tense: news looks back more often than ahead.
-  if (diff > 4) return dct.y - 1;
-  if (diff < -8) return dct.y + 1;
+  // No tense: the nearer of last and next such month; six months either way is the last one (news looks back more often than ahead).
+  if (diff > 5) return dct.y - 1;
+  if (diff < -6) return dct.y + 1;
   return dct.y;
 }
 
@@ -91,9 +91,9 @@ export function yearOfDay(dct: YMD, month: number, day: number, tense: Tense): n
   const distance = (month - dct.m) * 30.5 + (day - dct.d);
   if (tense === 'past') return distance > TOLERANCE_DAYS ? dct.y - 1 : dct.y;
   if (tense === 'future') return distance < -TOLERANCE_DAYS ? dct.y + 1 : dct.y;
-  // No tense: news looks back more often than ahead.
-  if (distance > 4 * 30.5) return dct.y - 1;
-  if (distance < -8 * 30.5) return dct.y + 1;
+  // No tense: as for months, the nearer, leaning back.
+  if (distance > 5 * 30.5) return dct.y - 1;
+  if (distance < -6 * 30.5) return dct.y + 1;
   return dct.y;
 }
 
