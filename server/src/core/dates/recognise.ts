@@ -47,6 +47,8 @@ const ORDINALS: Record<string, number> = lexicon.ordinals;
 const UNITS: Record<string, string> = lexicon.units;
 const SEASONS: Record<string, string> = lexicon.seasons;
 const PARTS_OF_DAY: Record<string, string> = lexicon.partsOfDay;
+/** Words before "over" that make it "more than" a length of time ("lasted over a week", "for over a decade", "just over an hour"). */
+const LENGTH_WORDS = new Set(lexicon.lengthWords);
 const PLURAL_PARTS_OF_DAY: Record<string, string> = { mornings: 'MO', afternoons: 'AF', evenings: 'EV', nights: 'NI' };
 const ZONES = new Set(lexicon.timeZones);
 const HOLIDAYS: Record<string, string> = lexicon.holidays;
@@ -1467,6 +1469,8 @@ export class Grammar {
       },
     };
     // "over", "under", "just", "only" are only part of the expression before a number of units
+    // "lasted over a week" is more than a week; "$40 million used over three years" is spread across them
+    if (word === 'over' && !LENGTH_WORDS.has(this.w(i - 1))) return null;
     if ((word === 'over' || word === 'under' || word === 'just' || word === 'only' || word === 'some' || word === 'barely') && !(this.number(j) && UNITS[this.w((this.number(j) ?? { end: j }).end)])) {
       return null;
     }
