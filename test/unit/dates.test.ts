@@ -166,6 +166,8 @@ test('references, durations and sets', () => {
   expect('The talks lasted nearly two hours.', SAMPLE_DCT, 'nearly two hours', 'DURATION', 'PT2H', 'LESS_THAN');
   // "over" is "more than" after a word of length, "during" after an amount spread across the time
   expect('The tour is likely to last over a week.', SAMPLE_DCT, 'over a week', 'DURATION', 'P1W', 'MORE_THAN');
+  // "about" before a reference is the preposition: the expression is "the past"
+  expect('It is a dispute about the past.', SAMPLE_DCT, 'the past', 'DATE', 'PAST_REF');
   expect('The plan would save $30 billion over 10 years.', SAMPLE_DCT, '10 years', 'DURATION', 'P10Y');
   expect('The board meets every Tuesday.', SAMPLE_DCT, 'every Tuesday', 'SET', 'XXXX-WXX-2');
   expect('He works on Sundays.', SAMPLE_DCT, 'Sundays', 'SET', 'XXXX-WXX-7');

@@ -1452,6 +1452,8 @@ export class Grammar {
     if (!inner) return null;
     // "a prediction about 2016" is about the year; "in about 1990" is roughly then
     if ((word === 'about' || word === 'around') && inner.end === j + 1 && this.t[j].kind === 'num' && this.year(j) && !YEAR_PREPOSITIONS.has(this.w(i - 1))) return null;
+    // "a dispute about the past", "wants to hear about these days": the preposition, not an approximation
+    if ((word === 'about' || word === 'around') && (this.w(j) === 'these' || (this.w(j) === 'the' && (this.w(j + 1) === 'past' || this.w(j + 1) === 'future' || this.w(j + 1) === 'present')))) return null;
     // "get around Wednesday's ruling": the preposition governs the noun the possessive modifies
     if ((word in APPROX_WORDS || word === 'up') && this.punct(inner.end, "'’") && this.tight(inner.end) && this.w(inner.end + 1) === 's') return null;
     const m = mod;
