@@ -67,7 +67,7 @@ class Wordings {
   }
 
   /**
-   * For each spelling key, the wording to keep: the one written most often (the earliest on a tie), so that one
+   * For each spelling key, the wording to keep: the one written most often (on a tie, see tieBreak), so that one
    * typo ("HIllary Clinton") is not the spelling the others are asked to follow.
    */
   preferred(): Map<string, Form> {
