@@ -97,7 +97,7 @@ const START_WORDS = new Set([
 const HEAD_WORDS = [
   ...Object.keys(MONTHS), ...Object.keys(WEEKDAYS), ...PLURAL_WEEKDAYS.keys(), ...Object.keys(UNITS), ...Object.keys(SEASONS), ...Object.keys(SET_ADVERBS),
   ...Object.keys(REFERENCES), ...Object.keys(PARTS_OF_DAY), ...HOLIDAY_FIRST_WORDS, 'today', 'yesterday', 'tomorrow', 'tonight', 'overnight', 'noon', 'midnight',
-  'midday', 'future', 'past', 'term', 'current', 'possible', 'date', 'while', 'every', 'each', 'thousand', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
+  'midday', 'future', 'past', 'term', 'current', 'possible', 'a while', 'later date', 'every', 'each', 'thousand', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen',
   'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'twenties', 'thirties', 'forties', 'fifties', 'sixties',
   'seventies', 'eighties', 'nineties',
 ];

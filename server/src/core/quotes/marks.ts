@@ -71,8 +71,10 @@ const TAG = /<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?>/g;
 
 /** HTML or XML tags on a line (`<tweet author="…">`, `</tweet>`): the quotation marks of their attributes quote nothing. */
 function tagsIn(text: string, line: Span): Span[] {
-  const first = text.indexOf('<', line.start);
-  if (first < 0 || first >= line.end) return [];
+  // indexOf would read on past the line to the next '<' anywhere in the text
+  let first = line.start;
+  while (first < line.end && text.charCodeAt(first) !== 0x3c) first++;
+  if (first >= line.end) return [];
   const tags: Span[] = [];
   const slice = text.slice(first, line.end);
   for (const m of slice.matchAll(TAG)) tags.push({ start: first + (m.index ?? 0), end: first + (m.index ?? 0) + m[0].length });
@@ -200,11 +202,14 @@ export function pairParagraphMarks(text: string, paragraph: Span, continuesPrevi
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
     const marks: Mark[] = [];
-    const tags = tagsIn(text, line);
+    // read only on lines with a mark, which most lines have not; marks come in order, so the tags are walked once
+    let tags: Span[] | null = null;
+    let tagAt = 0;
     for (let i = nextMark(text, line.start, line.end); i < line.end; i = nextMark(text, i, line.end)) {
-      const tag = tags.find((t) => t.start <= i && i < t.end);
-      if (tag) {
-        i = tag.end;
+      tags ??= tagsIn(text, line);
+      while (tagAt < tags.length && tags[tagAt].end <= i) tagAt++;
+      if (tagAt < tags.length && tags[tagAt].start <= i) {
+        i = tags[tagAt].end;
         continue;
       }
       const mark = classify(text, i);
