@@ -41,6 +41,11 @@ test('name-spelling-variants: surnames, plurals, possessives and headlines in ca
   assert.deepEqual(findings(text, 'name-spelling-variants'), []);
 });
 
+test('first-mention-without-title: a headline may name a person before the story gives the role', () => {
+  const text = "Kasich: 'We Are Going All the Way'\n\nOhio Gov. John Kasich said Tuesday he would stay in the race. \"We are going all the way,\" Kasich said.";
+  assert.deepEqual(findings(text, 'first-mention-without-title'), []);
+});
+
 test('first-mention-without-title: a quoted person introduced without a role', () => {
   const text = 'Tom Jones arrived on Monday.\n\n"We will win," Jones said.';
   const found = findings(text, 'first-mention-without-title');

@@ -70,6 +70,12 @@ test('"Texas-based" and "New York-based" are adjectives, not part of a name or a
   assert.deepEqual(found.map((p) => p.name), ['Matt Mackowiak', 'John Smith']);
 });
 
+test('"a South Carolina Democrat" is nobody by name; "councilmember" is a title', () => {
+  const found = people('"She has done that," added a South Carolina Democrat. "It is unanimous," councilmember Mark Levine said.');
+  assert.deepEqual(found.map((p) => p.name), ['Mark Levine']);
+  assert.deepEqual(person(found, 'Mark Levine').titles.map((t) => t.text), ['councilmember']);
+});
+
 test('a provincial or municipal office is a title', () => {
   const found = people('"That saved us," said Carole Taylor, the provincial minister of finance at the time.');
   assert.deepEqual(person(found, 'Carole Taylor').titles.map((t) => t.text), ['provincial minister of finance']);

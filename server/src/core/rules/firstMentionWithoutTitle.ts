@@ -25,9 +25,12 @@ export const firstMentionWithoutTitle: Rule = {
   check(article) {
     const findings: RuleFinding[] = [];
     const quoted = new Set(article.quotes.map((q) => q.speakerId).filter((id): id is string => id !== null));
+    // A headline names people by surname before the story introduces them ("Kasich: ‘We Are Going …’"): news style.
+    const headline = article.headline;
+    const inStory = (m: { start: number }): boolean => !headline || m.start >= headline.end || m.start < headline.start;
     for (const person of article.people) {
       if (!quoted.has(person.id)) continue;
-      const first = person.mentions[0];
+      const first = person.mentions.find(inStory);
       if (!first) continue;
       const sentence = sentenceAround(article, first.start);
       if (person.titles.some((t) => t.start >= sentence.start && t.end <= sentence.end)) continue;
