@@ -272,3 +272,15 @@ test('a title-case headline yields no organisation and no person from its capita
     [['Tim Kaine', ['Kaine', 'Tim Kaine']]],
   );
 });
+
+test('an organisation named before the role is its affiliation ("a University of Washington professor")', () => {
+  const found = people(
+    'Robert Mason, a University of Washington professor, disagreed. Tom Hale, a Republican senator, agreed.',
+  );
+  const mason = person(found, 'Robert Mason');
+  assert.deepEqual(titles(mason), ['University of Washington professor']);
+  assert.equal(mason.titles[0].affiliation, 'University of Washington');
+  const hale = person(found, 'Tom Hale');
+  assert.deepEqual(titles(hale), ['Republican senator']);
+  assert.equal(hale.titles[0].affiliation, undefined);
+});

@@ -147,6 +147,16 @@ export function titlePhrase(lex: PeopleLexicon, text: string, tokens: Token[], s
   } else if (tokens[i]?.cap && tokens[i + 1]?.possessive && tokens[i + 1].cap) {
     affiliation = text.slice(tokens[i].start, tokens[i + 1].end);
     i += 2;
+  } else if (tokens[i]?.cap) {
+    // "a University of Washington professor", "a Human Rights Watch researcher": the organisation before the role
+    // (one modifier alone, as in "a Republican senator", stays part of the title)
+    let k = i;
+    while (tokens[k] && sameSentence(tokens, k, s) && !tokens[k].possessive && (tokens[k].cap || ((tokens[k].lower === 'of' || tokens[k].lower === 'and') && tokens[k + 1]?.cap))) k++;
+    const organisation = k - i >= 2 || !modifierWord(lex, tokens[i], tokens[i + 1]);
+    if (organisation && tokens[k] && !tokens[k].cap && isHead(lex, tokens[k]) && sameSentence(tokens, k, s)) {
+      affiliation = text.slice(tokens[i].start, tokens[k - 1].end);
+      i = k;
+    }
   }
   const from = affiliation && !isPlace(lex, affiliation) ? ownerFirst : i;
   let head = -1;
