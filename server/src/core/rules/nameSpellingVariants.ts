@@ -66,6 +66,18 @@ class Wordings {
     return form;
   }
 
+  /** Whether two wordings have one spelling key, the only way one name is spelled two ways. */
+  shareAKey(): boolean {
+    if (this.forms.length < 2) return false;
+    const keys = new Set<string>();
+    for (const { key } of this.forms) {
+      if (key === null) continue;
+      if (keys.has(key)) return true;
+      keys.add(key);
+    }
+    return false;
+  }
+
   /**
    * For each spelling key, the wording to keep: the one written most often (on a tie, see tieBreak), so that one
    * typo ("HIllary Clinton") is not the spelling the others are asked to follow.
@@ -136,26 +148,23 @@ export const nameSpellingVariants: Rule = {
     const lineOf = lineNumbers(article);
     for (const person of article.people) {
       const wordings = new Wordings();
-      const formOf: (Form | undefined)[] = [];
       for (const m of person.mentions) {
-        if (m.kind === 'title' || m.kind === 'pronoun') {
-          formOf.push(undefined);
-          continue;
-        }
+        if (m.kind === 'title' || m.kind === 'pronoun') continue;
         const surface = nameText(m);
         const form = wordings.find(surface);
         if (form) form.count++;
         // Headlines in capitals are no spelling of their own.
         else wordings.add({ surface, key: isAllCaps(surface) ? null : spellingKey(surface), first: m, count: 1 });
-        formOf.push(form ?? wordings.forms[wordings.forms.length - 1]);
       }
-      if (wordings.forms.length < 2) continue;
+      // Most people's wordings ("Donald Trump", "Trump", "Mr. Trump") are all spelled differently: their mentions are not read again.
+      if (!wordings.shareAKey()) continue;
       const preferred = wordings.preferred();
-      person.mentions.forEach((m, k) => {
-        const form = formOf[k];
+      for (const m of person.mentions) {
+        if (m.kind === 'title' || m.kind === 'pronoun') continue;
+        const form = wordings.find(nameText(m));
         const kept = form?.key == null ? undefined : preferred.get(form.key);
         // "Donald Trump" with a non-breaking space is the same spelling
-        if (!form || !kept || kept === form || sameBesidesSpacing(form.surface, kept.surface)) return;
+        if (!form || !kept || kept === form || sameBesidesSpacing(form.surface, kept.surface)) continue;
         const start = m.end - form.surface.length;
         findings.push({
           start,
@@ -163,7 +172,7 @@ export const nameSpellingVariants: Rule = {
           message: `"${form.surface}" is spelled "${kept.surface}" on line ${lineOf(kept.first.start)}; use one spelling for ${spellingKey(person.name) === kept.key ? kept.surface : person.name}.`,
           fixes: [{ title: `Spell it "${kept.surface}"`, start, end: m.end, newText: kept.surface }],
         });
-      });
+      }
     }
     const byFirstName = new Map<string, Person[]>();
     for (const p of article.people) {
