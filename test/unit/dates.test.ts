@@ -87,6 +87,7 @@ test('weekdays follow the tense of the clause', () => {
   expect('He speaks to supporters via video on Thursday night.', '2016-06-14', 'Thursday night', 'TIME', '2016-06-16TNI');
   // "could not be reached" is what the reporter found; "could be delayed" is still ahead (2000-01-06 is a Thursday)
   expect('His lawyer could not be reached Wednesday.', '2000-01-06', 'Wednesday', 'DATE', '2000-01-05');
+  expect('Neither he nor his grandparents could be located Wednesday.', '2000-01-06', 'Wednesday', 'DATE', '2000-01-05');
   expect('The vote could be delayed until Friday.', '2000-01-06', 'Friday', 'DATE', '2000-01-07');
   expect('When would they be paid on Friday?', '2016-03-08', 'Friday', 'DATE', '2016-03-11');
 });

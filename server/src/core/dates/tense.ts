@@ -91,8 +91,8 @@ function cue(tokens: Token[], i: number): Tense {
       a--;
     }
     const auxiliary = tokens[a]?.lower ?? '';
-    // "could not be reached Wednesday" is what the reporter found, not a possibility ahead
-    if (auxiliary === 'could' && negated) return 'past';
+    // "could not be reached Wednesday", "nobody could be found Wednesday": what the reporter found, not a possibility ahead
+    if (auxiliary === 'could' && (negated || negativeSubject(tokens, a))) return 'past';
     // "would they be paid" has its subject between
     if (NON_PAST_AUXILIARIES.has(auxiliary) || NON_PAST_AUXILIARIES.has(tokens[i - 3]?.lower ?? '')) return 'future';
   }
@@ -103,6 +103,18 @@ function cue(tokens: Token[], i: number): Tense {
 }
 
 const CLOSING = new Set([')', ']', '"', '”', '’', "'"]);
+
+/** Subjects that deny: "neither he nor his lawyer could be reached", "no one could be found". */
+const NEGATIVE_SUBJECTS = new Set(['neither', 'nor', 'nobody', 'none', 'no']);
+
+/** A denying subject before the auxiliary at i, in its clause. */
+function negativeSubject(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
+    if (stops(tokens, j) || tokens[j].text === ',') return false;
+    if (NEGATIVE_SUBJECTS.has(tokens[j].lower)) return true;
+  }
+  return false;
+}
 
 /** A "would", "could" or "might" before the "if" at i, in the same sentence: the main clause of a hypothetical. */
 function conditionalBefore(tokens: Token[], i: number): boolean {
