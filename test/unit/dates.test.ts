@@ -88,6 +88,7 @@ test('weekdays follow the tense of the clause', () => {
   // "could not be reached" is what the reporter found; "could be delayed" is still ahead (2000-01-06 is a Thursday)
   expect('His lawyer could not be reached Wednesday.', '2000-01-06', 'Wednesday', 'DATE', '2000-01-05');
   expect('Neither he nor his grandparents could be located Wednesday.', '2000-01-06', 'Wednesday', 'DATE', '2000-01-05');
+  expect('There is no chance the vote could be held Friday.', '2000-01-06', 'Friday', 'DATE', '2000-01-07');
   expect('The vote could be delayed until Friday.', '2000-01-06', 'Friday', 'DATE', '2000-01-07');
   expect('When would they be paid on Friday?', '2016-03-08', 'Friday', 'DATE', '2016-03-11');
 });

@@ -104,14 +104,14 @@ function cue(tokens: Token[], i: number): Tense {
 
 const CLOSING = new Set([')', ']', '"', '”', '’', "'"]);
 
-/** Subjects that deny: "neither he nor his lawyer could be reached", "no one could be found". */
-const NEGATIVE_SUBJECTS = new Set(['neither', 'nor', 'nobody', 'none', 'no']);
+/** Subjects that deny: "neither he nor his lawyer could be reached", "nobody could be found". */
+const NEGATIVE_SUBJECTS = new Set(['neither', 'nor', 'nobody', 'none']);
 
-/** A denying subject before the auxiliary at i, in its clause. */
+/** A denying subject before the auxiliary at i, in its clause ("no one", but not the "no" of "no chance the vote could"). */
 function negativeSubject(tokens: Token[], i: number): boolean {
   for (let j = i - 1; j >= 0 && j >= i - WINDOW; j--) {
     if (stops(tokens, j) || tokens[j].text === ',') return false;
-    if (NEGATIVE_SUBJECTS.has(tokens[j].lower)) return true;
+    if (NEGATIVE_SUBJECTS.has(tokens[j].lower) || (tokens[j].lower === 'no' && tokens[j + 1]?.lower === 'one')) return true;
   }
   return false;
 }
