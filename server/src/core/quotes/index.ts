@@ -159,6 +159,9 @@ function inheritSpeakers(text: string, document: DocumentQuotes): Attributions {
         cues[u + end] = unit.cue && inDocument(offset, unit.cue);
       }
       let lastInLine: TextSpan | null = null;
+      // The next quote of the line with its own attribution (later quotes have only their own until reached):
+      // found by a cursor that only moves forward, so that a line of thousands of quotes is not read again for each.
+      let nextAttributed = u + first;
       for (let i = first; i < end; i++) {
         const k = u + i;
         const unit = units[i];
@@ -168,7 +171,11 @@ function inheritSpeakers(text: string, document: DocumentQuotes): Attributions {
             speakers[k] = inDocument(offset, unit.reported.speaker);
             cues[k] = unit.reported.cue && inDocument(offset, unit.reported.cue);
           }
-          speakers[k] ??= lastInLine ?? nextAttributed(speakers, k + 1, u + end) ?? speakerOfLineBefore(p, line);
+          if (!speakers[k] && !lastInLine) {
+            if (nextAttributed <= k) nextAttributed = k + 1;
+            while (nextAttributed < u + end && !speakers[nextAttributed]) nextAttributed++;
+          }
+          speakers[k] ??= lastInLine ?? (nextAttributed < u + end ? speakers[nextAttributed] : null) ?? speakerOfLineBefore(p, line);
         }
         lastInLine = speakers[k] ?? lastInLine;
       }
@@ -191,13 +198,4 @@ function inheritSpeakers(text: string, document: DocumentQuotes): Attributions {
     }
   }
   return { speakers, cues };
-}
-
-/**
- * The speaker of the nearest quote in [from, to) with its own attribution: the later quotes of a line,
- * not yet given inherited speakers, have only their own.
- */
-function nextAttributed(speakers: Array<TextSpan | null>, from: number, to: number): TextSpan | null {
-  for (let k = from; k < to; k++) if (speakers[k]) return speakers[k];
-  return null;
 }
