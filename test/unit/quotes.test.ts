@@ -103,6 +103,16 @@ describe('quotation marks', () => {
   });
 });
 
+test('a line of over a hundred thousand quotation marks is data, not quotations: its neighbours are still read', () => {
+  const junk = '"'.repeat(120_000);
+  const { quotes, unmatchedQuoteMarks } = quotesOf(`${junk}\n"We are ready," Kim said.`);
+  assert.deepEqual(
+    quotes.map((q) => [q.text, q.speakerMention?.text]),
+    [['"We are ready,"', 'Kim']],
+  );
+  assert.deepEqual(unmatchedQuoteMarks, []);
+});
+
 describe('quotation marks: misplaced straight marks', () => {
   test('three straight marks that all look like openers alternate: the second closes the first', () => {
     const text = 'He called it "a collection of aides holding their breaths, "waiting to see. Kim said Sununu lamented that "the noose is tightening."';

@@ -176,6 +176,9 @@ export function openingMarkAt(text: string, at: number): MarkKind | null {
   return mark.canOpen && !mark.apostrophe ? mark.kind : null;
 }
 
+/** More quotation marks than any line of prose holds (a few hundred at most); a line with more is not read for quotations. */
+const MAX_MARKS_PER_LINE = 100_000;
+
 /**
  * The quotations of one paragraph. `continuesPrevious`: the previous paragraph left a quote running
  * on into this one; `nextOpening`: the kind of the opening mark that starts the next paragraph, if any.
@@ -213,9 +216,11 @@ export function pairParagraphMarks(text: string, paragraph: Span, continuesPrevi
         continue;
       }
       const mark = classify(text, i);
-      marks.push(mark);
+      if (marks.push(mark) > MAX_MARKS_PER_LINE) break;
       i += mark.length;
     }
+    // Data, not prose (a pasted table or a run of junk): pairing its marks would cost seconds and gigabytes.
+    if (marks.length > MAX_MARKS_PER_LINE) continue;
     // For each single mark, whether a later single mark on this line could close it: lets a
     // top-level ‘ open a quote only when it can be closed, without rescanning the line.
     const singleCloserAfter: boolean[] = new Array(marks.length).fill(false);
