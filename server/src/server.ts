@@ -124,7 +124,7 @@ function scheduleDiagnostics(document: TextDocument): void {
       if (!current) return;
       const start = performance.now();
       const article = articles.get(current);
-      connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics(article, current) });
+      connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics(article, current, settings.maxProblems) });
       const end = performance.now();
       lastAnalysis.set(current.uri, { end, duration: end - start });
       if (end - start > LARGE_ANALYSIS_MS) collectWhenIdle();

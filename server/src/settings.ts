@@ -11,6 +11,8 @@ export interface ServerSettings {
   relativeDateHints: boolean;
   /** Documents larger than this many characters get one information diagnostic instead of an analysis. */
   maxDocumentSize: number;
+  /** At most this many problems are sent to the editor for one document, the most serious first. */
+  maxProblems: number;
 }
 
 export const defaultSettings: ServerSettings = {
@@ -18,6 +20,7 @@ export const defaultSettings: ServerSettings = {
   lexicon: { titles: [], speechVerbs: [], honorifics: [], organizations: [] },
   relativeDateHints: true,
   maxDocumentSize: 5_000_000,
+  maxProblems: 1000,
 };
 
 const RULE_LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -74,7 +77,13 @@ export function parseSettings(raw: unknown): { settings: ServerSettings; problem
   } else if (raw.maxDocumentSize !== undefined && raw.maxDocumentSize !== null) {
     problems.push('Setting pressMarkup.maxDocumentSize must be a positive number of characters; the default is used.');
   }
-  return { settings: { rules, lexicon, relativeDateHints, maxDocumentSize }, problems };
+  let maxProblems = defaultSettings.maxProblems;
+  if (typeof raw.maxProblems === 'number' && Number.isFinite(raw.maxProblems) && raw.maxProblems >= 1) {
+    maxProblems = Math.floor(raw.maxProblems);
+  } else if (raw.maxProblems !== undefined && raw.maxProblems !== null) {
+    problems.push('Setting pressMarkup.maxProblems must be a number of at least 1; the default is used.');
+  }
+  return { settings: { rules, lexicon, relativeDateHints, maxDocumentSize, maxProblems }, problems };
 }
 
 export function analyzeOptionsFrom(settings: ServerSettings): AnalyzeOptions {

@@ -63,6 +63,7 @@ export const settingsValue: fc.Arbitrary<unknown> = fc.oneof(
       ),
       inlayHints: fc.oneof(fc.record({ relativeDates: fc.constantFrom(true, false, 'no', 0, null) }), fc.constantFrom(false, 'x')),
       maxDocumentSize: fc.constantFrom(5_000_000, 10, 1, 0, -5, 'huge', Number.NaN, null, 1e308),
+      maxProblems: fc.constantFrom(1000, 1, 2.5, 0, 'many', null),
     },
     { requiredKeys: [] },
   ),

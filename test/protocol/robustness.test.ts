@@ -156,7 +156,7 @@ describe('cancelled requests', () => {
 describe('settings from a careless settings.json', () => {
   const server = new ServerProcess();
   const warnings: string[] = [];
-  let answer: unknown = { rules: 'loud', lexicon: { titles: 5 }, inlayHints: { relativeDates: 'no' }, maxDocumentSize: 'huge' };
+  let answer: unknown = { rules: 'loud', lexicon: { titles: 5 }, inlayHints: { relativeDates: 'no' }, maxDocumentSize: 'huge', maxProblems: 0 };
   before(async () => {
     server.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => answer));
     server.connection.onNotification('window/showMessage', (params: { message: string }) => {
@@ -169,10 +169,28 @@ describe('settings from a careless settings.json', () => {
   test('wrong types are named in plain words and replaced by defaults; the analysis goes on', async () => {
     const published = await server.open('file:///settings.article', SAMPLE);
     assert.ok(published.diagnostics.some((d) => d.code === 'backtick-apostrophe'), 'default severities still apply');
-    for (let waited = 0; warnings.length < 3 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let waited = 0; warnings.length < 4 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.ok(warnings.some((w) => /pressMarkup\.rules must map rule codes to a severity/.test(w)), warnings.join('\n'));
     assert.ok(warnings.some((w) => /pressMarkup\.maxDocumentSize must be a positive number/.test(w)));
     assert.ok(warnings.some((w) => /pressMarkup\.lexicon\.titles must be a list of words/.test(w)));
+    assert.ok(warnings.some((w) => /pressMarkup\.maxProblems must be a number of at least 1/.test(w)));
+  });
+
+  test('the problem limit: past pressMarkup.maxProblems, the most serious are sent with one that counts the rest', async () => {
+    answer = { maxProblems: 2 };
+    const uri = 'file:///many-problems.article';
+    const text = 'Russia`s envoy left. China`s envoy stayed. Japan`s envoy spoke. "Nobody knows."';
+    const opened = server.nextDiagnostics(uri);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'press-article', version: 1, text } });
+    let published = await opened;
+    while (!published.diagnostics.some((d) => d.code === 'too-many-problems')) published = await server.nextDiagnostics(uri);
+    assert.deepEqual(
+      published.diagnostics.map((d) => d.code),
+      ['too-many-problems', 'backtick-apostrophe', 'backtick-apostrophe'],
+    );
+    assert.match(String(published.diagnostics[0].message), /shows 2 of the \d+ problems.*pressMarkup\.maxProblems/);
+    assert.deepEqual(published.diagnostics[2].range.start, { line: 0, character: 26 }); // China`s: Japan`s and the quote did not fit
   });
 
   test('the size limit: a document over pressMarkup.maxDocumentSize gets one information diagnostic', async () => {

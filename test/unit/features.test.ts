@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeStructure } from '../../server/src/core/structure';
-import type { Article, Mention, Person, Quote, TemporalExpression } from '../../server/src/core/model';
+import type { Article, Finding, Mention, Person, Quote, Severity, TemporalExpression } from '../../server/src/core/model';
+import { diagnostics, TOO_MANY_PROBLEMS_CODE } from '../../server/src/features/diagnostics';
 import { hover } from '../../server/src/features/hover';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { definition, references } from '../../server/src/features/navigation';
@@ -183,4 +184,26 @@ test('the timeline puts weeks, quarters, seasons and decades at their start, dur
     dates?.children?.map((d) => d.name.split(' → ')[0]),
     ['the 1990s', 'last spring', 'weekend', 'now', 'the fourth quarter', 'three years'],
   );
+});
+
+describe('problems', () => {
+  const finding = (text: string, severity: Severity): Finding => ({ ...span(text), code: 'some-rule', severity, message: `about ${text}` });
+  const article = (): Article => ({
+    ...fixture(),
+    findings: [finding('Minister', 'information'), finding('Updated', 'information'), finding('Yun', 'warning'), finding('Tuesday', 'warning'), finding('done', 'information')],
+  });
+  const messages = (limit: number) => diagnostics(article(), document, limit).map((d) => d.message);
+
+  test('every problem is shown up to pressMarkup.maxProblems', () => {
+    assert.deepEqual(messages(5), ['about Minister', 'about Updated', 'about Yun', 'about Tuesday', 'about done']);
+  });
+
+  test('past the limit, the most serious problems are shown, earliest first, after one that says how many were left out', () => {
+    const shown = diagnostics(article(), document, 3);
+    assert.equal(shown[0].code, TOO_MANY_PROBLEMS_CODE);
+    assert.equal(shown[0].message, 'Press Markup shows 3 of the 5 problems in this document, the most serious first; raise pressMarkup.maxProblems to see them all.');
+    assert.deepEqual(shown[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+    assert.deepEqual(shown.slice(1).map((d) => d.message), ['about Minister', 'about Yun', 'about Tuesday']);
+    assert.deepEqual(messages(1).slice(1), ['about Yun']);
+  });
 });

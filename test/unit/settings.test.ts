@@ -27,3 +27,13 @@ test('wrong types are reported in plain words and replaced by defaults', () => {
   ]);
   assert.equal(parseSettings(42).problems.length, 1);
 });
+
+test('pressMarkup.maxProblems is a whole number of at least 1', () => {
+  assert.equal(parseSettings({ maxProblems: 250 }).settings.maxProblems, 250);
+  assert.equal(parseSettings({ maxProblems: 2.5 }).settings.maxProblems, 2);
+  for (const wrong of [0, -3, 'many', Number.NaN]) {
+    const { settings, problems } = parseSettings({ maxProblems: wrong });
+    assert.equal(settings.maxProblems, defaultSettings.maxProblems);
+    assert.deepEqual(problems, ['Setting pressMarkup.maxProblems must be a number of at least 1; the default is used.']);
+  }
+});
