@@ -31,7 +31,7 @@ export function timeStages(text: string): StageTimes {
   const headline = timed('headline', () => findHeadline(structure, dct), null);
   const dates = timed('dates', () => findTemporalExpressions(structure, dct), []);
   const { people, organizations } = timed('people', () => findPeople(structure), { people: [], organizations: [] });
-  const { quotes, unmatchedQuoteMarks } = timed('quotes', () => findQuotes(structure, people, organizations), { quotes: [], unmatchedQuoteMarks: [] });
+  const { quotes, unmatchedQuoteMarks } = timed('quotes', () => findQuotes(structure, people, organizations), { quotes: [], unmatchedQuoteMarks: [], unreadFrom: null });
   const article: Omit<Article, 'findings'> = { text, structure, headline, dct, people, organizations, quotes, dates, unmatchedQuoteMarks };
   for (const rule of rules) timed(`rule ${rule.code}`, () => rule.check(article), []);
   return times;

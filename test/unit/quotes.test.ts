@@ -6,7 +6,7 @@ import { analyze } from '../../server/src/core/analyze';
 import type { Mention, Organization, Person, Title } from '../../server/src/core/model';
 import { AnalysisCache } from '../../server/src/core/paragraphCache';
 import { findPeople } from '../../server/src/core/people';
-import { findQuotes } from '../../server/src/core/quotes';
+import { findQuotes, MAX_QUOTATIONS_PER_DOCUMENT } from '../../server/src/core/quotes';
 import { analyzeStructure } from '../../server/src/core/structure';
 
 /** What a reader sees: each quote's text, its speaker's words and its cue. */
@@ -111,6 +111,26 @@ test('a line of over a hundred thousand quotation marks is data, not quotations:
     [['"We are ready,"', 'Kim']],
   );
   assert.deepEqual(unmatchedQuoteMarks, []);
+});
+
+test('a paragraph is read for at most a hundred thousand quotation marks: a line that would take it past them is data', () => {
+  const line = '"a" '.repeat(20_000); // 40 000 marks
+  const { quotes, unmatchedQuoteMarks } = quotesOf(`${line}\n${line}\n${line}\n"We are ready," Kim said.`);
+  assert.equal(quotes.length, 40_001, 'the first two lines and the last are read, the third is not');
+  assert.deepEqual([quotes[40_000].text, quotes[40_000].speakerMention?.text], ['"We are ready,"', 'Kim']);
+  assert.deepEqual(unmatchedQuoteMarks, []);
+});
+
+test('a document stops being read for quotations once it holds more than any article, and says where', () => {
+  const junk = `${'"a" '.repeat(50_000)}\n\n`.repeat(MAX_QUOTATIONS_PER_DOCUMENT / 50_000 + 1);
+  const text = `${junk}"We are ready," Kim said.`;
+  const { quotes, unreadFrom } = quotesOf(text);
+  assert.equal(quotes.length, MAX_QUOTATIONS_PER_DOCUMENT);
+  assert.equal(unreadFrom, (MAX_QUOTATIONS_PER_DOCUMENT / 50_000) * (50_000 * 4 + 2));
+  assert.equal(quotesOf('"We are ready," Kim said.').unreadFrom, null);
+  const stop = analyze(text).findings.filter((f) => f.code === 'too-many-quotations');
+  assert.deepEqual(stop.map((f) => [f.start, f.severity]), [[unreadFrom, 'information']]);
+  assert.match(stop[0].message, /stopped looking for quotations here: this document already holds over 200,000 quotations/);
 });
 
 describe('quotation marks: misplaced straight marks', () => {

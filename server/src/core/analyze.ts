@@ -3,7 +3,7 @@ import { findHeadline } from './headline';
 import type { AnalyzeOptions, Article, Finding } from './model';
 import { findPeople } from './people';
 import { AnalysisCache } from './paragraphCache';
-import { findQuotes } from './quotes';
+import { findQuotes, MAX_QUOTATIONS_PER_DOCUMENT } from './quotes';
 import { rules } from './rules';
 import { toFinding, type Rule } from './rules/rule';
 import { analyzeStructure } from './structure';
@@ -53,6 +53,17 @@ function tooLarge(text: string, limit: number): Article {
   };
 }
 
+/** The document holds more quotations than any article; from `from` on it was not read for them. */
+function quotationsUnread(from: number): Finding {
+  return {
+    code: 'too-many-quotations',
+    severity: 'information',
+    message: `Press Markup stopped looking for quotations here: this document already holds over ${MAX_QUOTATIONS_PER_DOCUMENT.toLocaleString('en-US')} quotations and stray quotation marks, far more than any article.`,
+    start: from,
+    end: from,
+  };
+}
+
 /** The analysis ran out of its time budget: what was found is shown, the rest is named. */
 function overBudget(budgetMs: number, skipped: string[]): Finding {
   return {
@@ -95,10 +106,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: rea
   const headline = guarded('headline', () => findHeadline(structure, dct), null);
   const dates = guarded('dates', () => findTemporalExpressions(structure, dct, cache), []);
   const { people, organizations } = guarded('people', () => findPeople(structure, options.lexicon, cache), { people: [], organizations: [] });
-  const { quotes, unmatchedQuoteMarks } = guarded(
+  const { quotes, unmatchedQuoteMarks, unreadFrom } = guarded(
     'quotes',
     () => findQuotes(structure, people, organizations, options.lexicon, cache),
-    { quotes: [], unmatchedQuoteMarks: [] },
+    { quotes: [], unmatchedQuoteMarks: [], unreadFrom: null },
   );
   const article = { text, structure, headline, dct, people, organizations, quotes, dates, unmatchedQuoteMarks };
   const findings: Finding[] = [];
@@ -110,6 +121,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: rea
   }
   cache?.settle();
   findings.push(...failures);
+  if (unreadFrom !== null) findings.push(quotationsUnread(unreadFrom));
   if (skipped.length > 0) findings.push(overBudget(options.timeBudgetMs ?? 0, skipped));
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.code.localeCompare(b.code));
   return { ...article, findings };

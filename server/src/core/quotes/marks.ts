@@ -176,8 +176,11 @@ export function openingMarkAt(text: string, at: number): MarkKind | null {
   return mark.canOpen && !mark.apostrophe ? mark.kind : null;
 }
 
-/** More quotation marks than any line of prose holds (a few hundred at most); a line with more is not read for quotations. */
-const MAX_MARKS_PER_LINE = 100_000;
+/**
+ * More quotation marks than any paragraph of prose holds (a few hundred at most). A line with more is
+ * not read for quotations, nor is a line that would take its paragraph past this many.
+ */
+const MAX_MARKS_PER_PARAGRAPH = 100_000;
 
 /**
  * The quotations of one paragraph. `continuesPrevious`: the previous paragraph left a quote running
@@ -202,9 +205,11 @@ export function pairParagraphMarks(text: string, paragraph: Span, continuesPrevi
     continuing = false;
   };
 
+  let marksRead = 0;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
     const marks: Mark[] = [];
+    const room = MAX_MARKS_PER_PARAGRAPH - marksRead;
     // read only on lines with a mark, which most lines have not; marks come in order, so the tags are walked once
     let tags: Span[] | null = null;
     let tagAt = 0;
@@ -216,11 +221,12 @@ export function pairParagraphMarks(text: string, paragraph: Span, continuesPrevi
         continue;
       }
       const mark = classify(text, i);
-      if (marks.push(mark) > MAX_MARKS_PER_LINE) break;
+      if (marks.push(mark) > room) break;
       i += mark.length;
     }
     // Data, not prose (a pasted table or a run of junk): pairing its marks would cost seconds and gigabytes.
-    if (marks.length > MAX_MARKS_PER_LINE) continue;
+    if (marks.length > room) continue;
+    marksRead += marks.length;
     // For each single mark, whether a later single mark on this line could close it: lets a
     // top-level ‘ open a quote only when it can be closed, without rescanning the line.
     const singleCloserAfter: boolean[] = new Array(marks.length).fill(false);
