@@ -167,8 +167,6 @@ export function pronounGender(pronouns: readonly number[], k: number): Gender {
   return pronouns[2 * k + 1] & 1 ? 'female' : 'male';
 }
 
-/** One list for every empty one. */
-
 /** One result for every paragraph that finds nothing. */
 const NOTHING_FOUND: ParagraphPeople = { personNames: NONE, otherNames: NONE, organizations: NONE, anaphors: NONE, pronouns: NONE };
 
