@@ -32,7 +32,7 @@ export function diagnostics(article: Article, document: TextDocument, limit = In
     message: finding.message,
   });
   if (findings.length <= limit) return findings.map(toDiagnostic);
-  // Every finding more serious than `cut` is shown, and as many of the `cut` ones as fit, in text order.
+  // Every finding more serious than the cut severity is shown, and as many of the cut severity as fit, in text order.
   let cutRank = 0;
   let moreSerious = 0;
   for (; cutRank < MOST_SERIOUS_FIRST.length; cutRank++) {
