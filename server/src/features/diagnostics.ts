@@ -33,13 +33,11 @@ export function diagnostics(article: Article, document: TextDocument, limit = In
   });
   if (findings.length <= limit) return findings.map(toDiagnostic);
   // Every finding more serious than the cut severity is shown, and as many of the cut severity as fit, in text order.
+  const counts = MOST_SERIOUS_FIRST.map(() => 0);
+  for (const finding of findings) counts[MOST_SERIOUS_FIRST.indexOf(finding.severity)]++;
   let cutRank = 0;
   let moreSerious = 0;
-  for (; cutRank < MOST_SERIOUS_FIRST.length; cutRank++) {
-    const count = findings.filter((f) => f.severity === MOST_SERIOUS_FIRST[cutRank]).length;
-    if (moreSerious + count >= limit) break;
-    moreSerious += count;
-  }
+  for (; cutRank < counts.length && moreSerious + counts[cutRank] < limit; cutRank++) moreSerious += counts[cutRank];
   let room = limit - moreSerious;
   const shown: Diagnostic[] = [];
   for (const finding of findings) {
