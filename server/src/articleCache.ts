@@ -38,6 +38,11 @@ export class ArticleCache {
     return article;
   }
 
+  /** Whether the next analysis of `uri` builds on an earlier one (an edit), rather than reading the whole text (an open, or new settings). */
+  buildsOnEarlierAnalysis(uri: string): boolean {
+    return this.entries.get(uri)?.optionsEpoch === this.optionsEpoch;
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
   }

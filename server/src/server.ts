@@ -9,6 +9,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { beginAnalysisProgress, PROGRESS_MIN_LENGTH } from './analysisProgress';
 import { ArticleCache } from './articleCache';
 import { lowerHelperThreadPriority } from './helperThreads';
 import { cancelWaitingRequests } from './requestCancellation';
@@ -116,20 +117,25 @@ function scheduleDiagnostics(document: TextDocument): void {
   const burst = last !== undefined && (gap < FLOOD_GAP_MS || gap < Math.min(BURST_MS, last.duration));
   const window = last ? Math.min(BURST_MS, Math.max(BURST_MIN_MS, last.duration)) : 0;
   const delay = burst ? Math.max(QUEUE_MS, window - (now - last.end)) : QUEUE_MS;
-  pending.set(
-    document.uri,
-    setTimeout(() => {
-      pending.delete(document.uri);
-      const current = documents.get(document.uri);
-      if (!current) return;
+  const run = setTimeout(async () => {
+    // Still pending while the editor puts up the progress indicator: edits meanwhile are read by this run.
+    const length = documents.get(document.uri)?.getText().length ?? 0;
+    const readsWholeText = length >= PROGRESS_MIN_LENGTH && length <= settings.maxDocumentSize && !articles.buildsOnEarlierAnalysis(document.uri);
+    const progress = readsWholeText ? await beginAnalysisProgress(connection.window, document.uri, length) : null;
+    // A close (and reopen) meanwhile has scheduled a run of its own.
+    if (pending.get(document.uri) === run) pending.delete(document.uri);
+    const current = documents.get(document.uri);
+    if (current) {
       const start = performance.now();
       const article = articles.get(current);
       connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics: diagnostics(article, current, settings.maxProblems) });
       const end = performance.now();
       lastAnalysis.set(current.uri, { end, duration: end - start });
       if (end - start > LARGE_ANALYSIS_MS) collectWhenIdle();
-    }, delay),
-  );
+    }
+    progress?.done();
+  }, delay);
+  pending.set(document.uri, run);
 }
 
 documents.onDidChangeContent((change) => scheduleDiagnostics(change.document));

@@ -2,7 +2,17 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { CodeAction, DocumentSymbol, Hover, InlayHint, Location, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import {
+  WorkDoneProgress,
+  type CodeAction,
+  type DocumentSymbol,
+  type Hover,
+  type InlayHint,
+  type Location,
+  type MarkupContent,
+  type WorkDoneProgressCreateParams,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { ServerProcess } from './lspClient';
 
 const SAMPLE = readFileSync(path.resolve(__dirname, '../../samples/north-korea-negotiator.article'), 'utf8');
@@ -224,4 +234,96 @@ if (process.platform === 'linux') {
       assert.deepEqual(helpers.filter(([, nice]) => nice !== 19), []);
     });
   });
+}
+
+/** What the editor was shown of the server's progress, in order, with the diagnostics among it. */
+type ProgressEvent = { kind: 'create' } | { kind: 'begin' | 'end'; title?: string; message?: string } | { kind: 'diagnostics' };
+
+/** A client that shows progress (window.workDoneProgress), recording what it is asked to show. */
+function progressClient(answerCreate = true): { server: ServerProcess; events: ProgressEvent[] } {
+  const server = new ServerProcess();
+  const events: ProgressEvent[] = [];
+  server.connection.onRequest('window/workDoneProgress/create', ({ token }: WorkDoneProgressCreateParams) => {
+    events.push({ kind: 'create' });
+    server.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      if (value.kind === 'begin') events.push({ kind: 'begin', title: value.title, message: value.message });
+      if (value.kind === 'end') events.push({ kind: 'end' });
+    });
+    return answerCreate ? null : new Promise(() => undefined); // an editor that never answers
+  });
+  return { server, events };
+}
+
+/** Records the next diagnostics for `uri` among the events, in the order they arrived. */
+function recordDiagnostics(server: ServerProcess, events: ProgressEvent[], uri: string, version: number): Promise<unknown> {
+  return server.nextDiagnostics(uri, version, 60_000).then(() => events.push({ kind: 'diagnostics' }));
+}
+
+/** About 300 KB of news: over the length whose first analysis the editor is shown as running. */
+const LONG_ARTICLE = `${SAMPLE}\n\n`.repeat(Math.ceil(300_000 / SAMPLE.length));
+
+describe('progress while a long document is first analysed', () => {
+  test('opening a long document shows "Analysing NAME (SIZE)" until its problems arrive; edits to it show none', async () => {
+    const { server, events } = progressClient();
+    try {
+      await server.initialize({ window: { workDoneProgress: true } });
+      const uri = 'file:///archive/july%202013.article';
+      const recorded = recordDiagnostics(server, events, uri, 1);
+      const published = await server.open(uri, LONG_ARTICLE, 'press-article', 1, 60_000);
+      assert.ok(published.diagnostics.length > 0);
+      await recorded;
+      await waitFor(() => events.some((e) => e.kind === 'end'), 'the progress ends');
+      assert.deepEqual(events.map((e) => e.kind), ['create', 'begin', 'diagnostics', 'end']);
+      const begin = events[1] as { title?: string; message?: string };
+      assert.equal(begin.title, 'Press Markup');
+      assert.equal(begin.message, `Analysing july 2013.article (${(LONG_ARTICLE.length / 1e6).toFixed(2)} MB)`);
+
+      events.length = 0;
+      const next = recordDiagnostics(server, events, uri, 2);
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }],
+      });
+      await next;
+      assert.deepEqual(events.map((e) => e.kind), ['diagnostics']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('a short document shows no progress', async () => {
+    const { server, events } = progressClient();
+    try {
+      await server.initialize({ window: { workDoneProgress: true } });
+      const recorded = recordDiagnostics(server, events, SAMPLE_URI, 1);
+      await server.open(SAMPLE_URI, SAMPLE);
+      await recorded;
+      assert.deepEqual(events.map((e) => e.kind), ['diagnostics']);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('an editor that never answers the progress request still gets the problems', async () => {
+    const { server, events } = progressClient(false);
+    try {
+      await server.initialize({ window: { workDoneProgress: true } });
+      const recorded = recordDiagnostics(server, events, 'file:///long.article', 1);
+      const published = await server.open('file:///long.article', LONG_ARTICLE, 'press-article', 1, 60_000);
+      assert.ok(published.diagnostics.length > 0);
+      await recorded;
+      assert.deepEqual(events.map((e) => e.kind), ['create', 'diagnostics']);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+/** Resolves once `condition` holds; fails after `timeoutMs`. */
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) assert.fail(`${what} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -22,8 +22,8 @@ function failure(part: string, error: unknown): Finding {
   };
 }
 
-/** "12.3 MB", "0.05 MB", "2 000 characters": readable at any size limit a user may set. */
-function size(length: number): string {
+/** "12.3 MB", "0.05 MB", "2000 characters": readable at any size limit a user may set. */
+export function readableSize(length: number): string {
   if (length < 10_000) return `${length} characters`;
   const mb = length / 1_000_000;
   return `${mb >= 1 ? mb.toFixed(1) : mb.toFixed(2)} MB`;
@@ -45,7 +45,7 @@ function tooLarge(text: string, limit: number): Article {
       {
         code: 'document-too-large',
         severity: 'information',
-        message: `This document (${size(text.length)}) is larger than the ${size(limit)} Press Markup analyses in the editor; raise pressMarkup.maxDocumentSize to analyse it.`,
+        message: `This document (${readableSize(text.length)}) is larger than the ${readableSize(limit)} Press Markup analyses in the editor; raise pressMarkup.maxDocumentSize to analyse it.`,
         start: 0,
         end: 0,
       },
