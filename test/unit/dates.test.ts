@@ -206,6 +206,8 @@ test('titles are not dates: a film in quotation marks, a show or a paper named w
   assert.deepEqual(dates('The ad was paid for by the Liberty Now PAC.', SAMPLE_DCT).map((d) => d.text), []);
   expect('In the USA today, prices rose.', SAMPLE_DCT, 'today', 'DATE', '2013-07-02');
   expect('The report is published weekly.', SAMPLE_DCT, 'weekly', 'SET', 'P1W');
+  assert.deepEqual(dates('The Communist Party daily Granma praised the boy, as did the business weekly Barron\'s.', SAMPLE_DCT).map((d) => d.text), []);
+  expect('The paper appears daily. Granma is read by all.', SAMPLE_DCT, 'daily', 'SET', 'P1D');
 });
 
 test('ages and prices are not dates', () => {

@@ -1333,6 +1333,8 @@ export class Grammar {
     if (SET_ADVERBS[word]) {
       // "Daily Mail", "The Nightly Show", "The Weekly Standard": a name
       if (this.isCap(i) && this.isCap(i + 1)) return null;
+      // "the Communist Party daily Granma", "the business weekly Barron's": the noun for a paper, before its name
+      if (!this.isCap(i) && this.isCap(i + 1) && !this.sentenceStart(i + 1)) return null;
       return { end: i + 1, resolve: () => ({ type: 'SET', value: SET_ADVERBS[word], relative: false }) };
     }
     if (word === 'every' || word === 'each') {
