@@ -37,7 +37,10 @@ export function articleProblems(text: string, article: Article): string[] {
   const spans: Array<[string, Span & { text?: string }]> = [];
   article.structure.paragraphs.forEach((p, i) => spans.push([`paragraph ${i}`, p]));
   article.structure.sentences.forEach((s, i) => spans.push([`sentence ${i}`, s]));
-  if (article.headline) spans.push(['headline', article.headline]);
+  if (article.headline) {
+    spans.push(['headline', article.headline]);
+    if (!article.headline.text.trim()) problems.push('the headline is empty');
+  }
   if (article.dct?.span) spans.push(['dct span', article.dct.span]);
   const ids = new Set<string>();
   for (const person of article.people) {

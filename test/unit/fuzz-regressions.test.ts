@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { DocumentSymbol } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleCache } from '../../server/src/articleCache';
 import { analyze } from '../../server/src/core/analyze';
@@ -28,6 +29,15 @@ test('the outline of an article with 150 000 mentions of one person is built', (
   const people = symbols[0].children?.find((s) => s.name === 'People');
   assert.equal(people?.children?.length, 1);
 });
+
+for (const text of ['#', '## ', '\uFEFF#\n\nBody text.']) {
+  test(`a heading mark with no words yet (${JSON.stringify(text)}) is no headline, and every outline entry has a name`, () => {
+    const article = analyze(text);
+    assert.equal(article.headline, null);
+    const names = (symbols: DocumentSymbol[]): string[] => symbols.flatMap((s) => [s.name, ...names(s.children ?? [])]);
+    assert.ok(names(documentSymbols(article, TextDocument.create('file:///a.article', 'press-article', 1, text))).every((name) => name.trim() !== ''));
+  });
+}
 
 test('the size-limit message stays readable for small limits', () => {
   const article = analyze('x'.repeat(5_000), { maxTextLength: 2_000 });

@@ -37,6 +37,8 @@ export function findHeadline(structure: TextStructure, dct: DocumentCreationTime
   if (/[.;,]$/.test(text) && !/\.\.\.$/.test(text)) return null;
   if (dct?.span && dct.span.start < first.end && dct.span.end > first.start) return null;
   const withoutMarkup = text.replace(/^#+\s*/, '');
+  // A bare "#" is a heading still being typed: no headline yet (and an outline entry needs a name).
+  if (withoutMarkup === '') return null;
   const start = first.start + (text.length - withoutMarkup.length);
   return { text: withoutMarkup, start, end: first.end };
 }
