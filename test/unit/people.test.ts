@@ -273,6 +273,12 @@ test('a title-case headline yields no organisation and no person from its capita
   );
 });
 
+test('a headline is read as title case when it capitalises an auxiliary or a preposition ("About", "Could")', () => {
+  const analysis = findPeople(analyzeStructure('Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health\n\nHow Donald Trump Could Become President\n\nThe pollster spoke.'));
+  assert.deepEqual(analysis.organizations, []);
+  assert.deepEqual(analysis.people.map((p) => p.name), ['Pat Caddell', 'Hillary Clinton', 'Donald Trump']);
+});
+
 test('an organisation named before the role is its affiliation ("a University of Washington professor")', () => {
   const found = people(
     'Robert Mason, a University of Washington professor, disagreed. Tom Hale, a Republican senator, agreed.',

@@ -1,5 +1,6 @@
 import { isWhiteSpaceCode } from '../chars';
 import abbreviationData from '../data/abbreviations.json';
+import titleCaseMarkerData from '../data/title-case-markers.json';
 import type { Span } from '../model';
 
 /** A word or punctuation mark. For "Kim's", `text` is "Kim", `end` excludes the possessive and `possessive` is set. */
@@ -52,7 +53,7 @@ const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 
 /** Short words that only a title-case headline capitalises inside a line. */
-const TITLE_CASE_MARKERS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'over', 'from', 'by', 'as', 'is', 'are', 'after', 'into']);
+const TITLE_CASE_MARKERS = new Set(titleCaseMarkerData.words);
 const HYPHEN = 45;
 const DOT = 46;
 const LOWER_S = 115;
