@@ -126,6 +126,25 @@ test('hypothetical roles are not titles', () => {
   assert.deepEqual(titles(person(found, 'Donald Trump')), []);
 });
 
+test('party and state in every form newsrooms write them are the title\'s affiliation, never an organisation', () => {
+  const analysis = findPeople(
+    analyzeStructure(
+      'Sen. Lindsey Graham (R-S.C.) spoke. Rep. Kevin Brady, R-Texas, chairman of the Finance Committee, agreed. Rep. Pete Sessions (R-TX) and Rep. Nita Lowey (D-N.Y.) left.',
+    ),
+  );
+  assert.deepEqual(
+    analysis.people.map((p) => [p.name, p.titles[0].text, p.titles[0].affiliation]),
+    [
+      ['Lindsey Graham', 'Sen.', 'R-S.C.'],
+      ['Kevin Brady', 'Rep.', 'R-Texas'],
+      ['Pete Sessions', 'Rep.', 'R-TX'],
+      ['Nita Lowey', 'Rep.', 'D-N.Y.'],
+    ],
+  );
+  assert.deepEqual(titles(person(analysis.people, 'Kevin Brady')), ['Rep.', 'chairman of the Finance Committee']);
+  assert.deepEqual(analysis.organizations.map((o) => o.name), ['Finance Committee']);
+});
+
 test('abbreviated titles with party and state, and "the senator" linked back', () => {
   const found = people("Sen. Tim Kaine (D-Va.) said the senator would vote. Kaine's aide disagreed.");
   const kaine = person(found, 'Tim Kaine');

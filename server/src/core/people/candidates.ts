@@ -2,7 +2,7 @@ import givenNameData from '../data/given-names.json';
 import speechVerbData from '../data/speech-verbs.json';
 import type { Gender } from '../model';
 import type { PeopleLexicon } from './lexicon';
-import type { Token } from './tokens';
+import { isPartyState, type Token } from './tokens';
 
 /** A capitalised name found in the text, before it is linked to a person. */
 export interface NameCandidate {
@@ -45,7 +45,7 @@ function nameShaped(lex: PeopleLexicon, t: Token): boolean {
 
 /** "RIA", "CWA": an acronym, which names an organisation rather than a person (headlines aside). */
 function acronym(t: Token): boolean {
-  return t.allCaps && !t.capsLine && !t.initial && !SUFFIXES.has(t.lower);
+  return t.allCaps && !t.capsLine && !t.initial && !SUFFIXES.has(t.lower) && !isPartyState(t);
 }
 
 export function isTitleWord(lex: PeopleLexicon, t: Token): boolean {

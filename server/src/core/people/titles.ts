@@ -1,7 +1,7 @@
 import type { Title } from '../model';
 import { isTitleAbbreviation, isTitleWord } from './candidates';
 import type { PeopleLexicon } from './lexicon';
-import type { Token } from './tokens';
+import { isPartyState, type Token } from './tokens';
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our']);
 const PREPOSITIONS = new Set(['of', 'at', 'for', 'to']);
@@ -12,7 +12,6 @@ const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains', 'remained'
 /** Words that may stand between a name and its predicate: "Kim has also been", "who served simultaneously as". */
 const PREDICATE_FILLERS = new Set(['has', 'had', 'have', 'will', 'would', 'now', 'also', 'still', 'currently', 'once', 'served', 'serves', 'serving', 'worked', 'works', 'acted', 'acts']);
 const YEAR = /^\d{4}$/;
-const PARTY_STATE = /^[DRI]-[A-Z][A-Za-z]{0,4}$/;
 /** Words that may follow a title's place name without continuing it. */
 const FUNCTION_WORDS = new Set(['who', 'which', 'that', 'and', 'or', 'but', 'said', 'says', 'is', 'was', 'has', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'since', 'after', 'before', 'when', 'as', 'until', 'told', 'added']);
 const MAX_TITLE_WORDS = 10;
@@ -246,13 +245,16 @@ export function titlesAround(lex: PeopleLexicon, text: string, tokens: Token[], 
   const lastToken = tokens[last];
   if (lastToken.possessive) return out;
   let i = last + 1;
-  // "Sen. Tim Kaine (D-Va.)": party and state belong to the abbreviated title.
-  const party = tokens[i]?.text === '(' ? tokens[i + 1] : undefined;
-  if (party && PARTY_STATE.test(party.text)) {
+  // "Sen. Tim Kaine (D-Va.)", "Rep. Kevin Brady, R-Texas,": party and state belong to the abbreviated title.
+  const opening = tokens[i]?.text;
+  const party = opening === '(' || opening === ',' ? tokens[i + 1] : undefined;
+  if (party && isPartyState(party)) {
     const close = tokens[i + 2]?.text === '.' ? i + 3 : i + 2;
     const label = text.slice(party.start, tokens[close - 1].end);
     for (const t of out) if (t.attachment === 'premodifier' && t.end === tokens[first - 1]?.end && !t.affiliation) t.affiliation = label;
-    if (tokens[close]?.text === ')') i = close + 1;
+    // After the comma form, the comma that closes it may open an apposition: "Brady, R-Texas, chairman of ...".
+    if (opening === ',') i = close;
+    else if (tokens[close]?.text === ')') i = close + 1;
   }
   const next = tokens[i];
   if (!next || !sameSentence(tokens, i, last)) return out;

@@ -52,6 +52,13 @@ const ABBREVIATIONS = new Set(abbreviationData.abbreviations);
 const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
 
+/** A party and state after a US politician's name: "D-Va", "R-Texas", "R-TX", "R-S.C", "D-N.Y" (the final full stop is a token of its own). */
+const PARTY_STATE = /^[DRI]-(?:[A-Z][A-Za-z]{0,4}|[A-Z]\.[A-Z][a-z]?)$/;
+
+export function isPartyState(t: Token): boolean {
+  return t.isWord && PARTY_STATE.test(t.text);
+}
+
 /** Short words that only a title-case headline capitalises inside a line. */
 const TITLE_CASE_MARKERS = new Set(titleCaseMarkerData.words);
 const HYPHEN = 45;
