@@ -292,6 +292,11 @@ test('a title-case headline yields no organisation and no person from its capita
   );
 });
 
+test('a place named before a noun after "the" is no person, though the noun is also a speech verb ("attack")', () => {
+  assert.deepEqual(people('Police studied the horrific San Bernardino attack. The Benghazi report came out.').map((p) => p.name), []);
+  assert.deepEqual(people('Soon Maria Lopez attacked the plan.').map((p) => p.name), ['Maria Lopez']);
+});
+
 test('a headline is read as title case when it capitalises an auxiliary or a preposition ("About", "Could")', () => {
   const analysis = findPeople(analyzeStructure('Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health\n\nHow Donald Trump Could Become President\n\nThe pollster spoke.'));
   assert.deepEqual(analysis.organizations, []);

@@ -139,11 +139,24 @@ function eastAsianGiven(t: Token | undefined): boolean {
   return /^\p{Lu}\p{Ll}{1,4}-\p{L}\p{Ll}{0,4}$/u.test(t.text) || (t.capsLine && /^\p{Lu}{2,5}-\p{Lu}{1,5}$/u.test(t.text));
 }
 
+/** A speech verb that cannot be read as a noun: "says", "attacked", "warning", "told". */
+const INFLECTED_VERB = /(?:ed|s|ing)$|^(?:said|told|wrote|spoke)$/;
+
+/** "the", "a" or "an" right before the name, or before one lower-case word before it ("the horrific"). */
+function articleBefore(tokens: Token[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - 2 && tokens[k].sentence === tokens[first].sentence; k--) {
+    if (DETERMINERS.has(tokens[k].lower)) return true;
+    if (!tokens[k].isWord || tokens[k].cap) return false;
+  }
+  return false;
+}
+
 /** Words right after a name that show it is a person's ("said", ", who", ", a professor"). */
-function personContextAfter(lex: PeopleLexicon, tokens: Token[], last: number): boolean {
+function personContextAfter(lex: PeopleLexicon, tokens: Token[], first: number, last: number): boolean {
   const next = tokens[last + 1];
   if (!next || next.sentence !== tokens[last].sentence) return false;
-  if (PERSON_FOLLOWERS.has(next.lower)) return true;
+  // "the horrific San Bernardino attack", "the Benghazi report": after an article, the name qualifies a noun.
+  if (PERSON_FOLLOWERS.has(next.lower)) return next.lower === 'who' || INFLECTED_VERB.test(next.lower) || !articleBefore(tokens, first);
   if (next.text !== ',') return false;
   const after = tokens[last + 2];
   if (!after) return false;
@@ -271,7 +284,7 @@ function classify(lex: PeopleLexicon, tokens: Token[], runStart: number, runEnd:
       (hasGivenName(lex, firstWord) && !lex.places.has(joined)) ||
       nameTokens.slice(0, -1).some((t) => t.initial) ||
       (core.length === 2 && eastAsianGiven(core[1])) ||
-      (allNameLike && (personContextAfter(lex, tokens, nameEnd) || personContextBefore(lex, tokens, nameStart)));
+      (allNameLike && (personContextAfter(lex, tokens, nameStart, nameEnd) || personContextBefore(lex, tokens, nameStart)));
     if (person && core.every((t) => lex.places.has(t.lower) || lex.demonyms.has(t.lower)) && !prefix) person = false;
   } else {
     const word = core[0].lower;
