@@ -17,7 +17,7 @@ export interface CompromiseLexicon {
   femaleNames: string[];
   /** First names compromise gives no gender. */
   otherFirstNames: string[];
-  /** Words compromise knows only as ordinary words (verbs, adjectives, nouns…), never as a name or place. */
+  /** Words compromise knows only as ordinary words (verbs, adjectives, nouns…), never as a name, place or organisation. */
   commonWords: string[];
 }
 
@@ -44,7 +44,8 @@ export function deriveLexicon(): CompromiseLexicon {
     if (tags.includes('MaleName')) lexicon.maleNames.push(word);
     else if (tags.includes('FemaleName')) lexicon.femaleNames.push(word);
     else if (tags.includes('FirstName')) lexicon.otherFirstNames.push(word);
-    if (tags.length > 0 && !named && !placed && !tags.includes('Demonym')) lexicon.commonWords.push(word);
+    // An organisation ("fbi", "amtrak") is a name, not an ordinary word.
+    if (tags.length > 0 && !named && !placed && !tags.includes('Demonym') && !tags.includes('Organization')) lexicon.commonWords.push(word);
   }
   for (const list of Object.values(lexicon)) if (Array.isArray(list)) list.sort();
   return lexicon;

@@ -297,6 +297,11 @@ test('a place named before a noun after "the" is no person, though the noun is a
   assert.deepEqual(people('Soon Maria Lopez attacked the plan.').map((p) => p.name), ['Maria Lopez']);
 });
 
+test('words in capitals for emphasis or as a section label are no organisation; acronyms are', () => {
+  const analysis = findPeople(analyzeStructure('ABSTRACT.\n\nHe answered: THEY LOSE, WE WIN. The FBI and NASA agreed.'));
+  assert.deepEqual(analysis.organizations.map((o) => o.name), ['FBI', 'NASA']);
+});
+
 test('a headline is read as title case when it capitalises an auxiliary or a preposition ("About", "Could")', () => {
   const analysis = findPeople(analyzeStructure('Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health\n\nHow Donald Trump Could Become President\n\nThe pollster spoke.'));
   assert.deepEqual(analysis.organizations, []);

@@ -44,8 +44,9 @@ function nameShaped(lex: PeopleLexicon, t: Token): boolean {
 }
 
 /** "RIA", "CWA": an acronym, which names an organisation rather than a person (headlines aside). */
-function acronym(t: Token): boolean {
-  return t.allCaps && !t.capsLine && !t.initial && !SUFFIXES.has(t.lower) && !isPartyState(t);
+function acronym(lex: PeopleLexicon, t: Token): boolean {
+  // "ABSTRACT", "WE WIN": a word in capitals for emphasis or as a label is no acronym.
+  return t.allCaps && !t.capsLine && !t.initial && !SUFFIXES.has(t.lower) && !isPartyState(t) && !lex.isCommonWord(t.lower);
 }
 
 export function isTitleWord(lex: PeopleLexicon, t: Token): boolean {
@@ -241,7 +242,7 @@ function classify(lex: PeopleLexicon, tokens: Token[], runStart: number, runEnd:
   }
   // A name is never an organisation: "Korean Central News Agency", "Clinton Foundation", "RIA Novosti".
   for (let i = nameStart; i <= runEnd; i++) {
-    if ((notName(lex, tokens[i], i === runEnd) && !lex.nonNames.has(tokens[i].lower)) || acronym(tokens[i])) {
+    if ((notName(lex, tokens[i], i === runEnd) && !lex.nonNames.has(tokens[i].lower)) || acronym(lex, tokens[i])) {
       if (prefix) return;
       const first = firstNonOrdinary(lex, tokens, runStart, runEnd);
       const words = tokens.slice(first, runEnd + 1);
