@@ -302,6 +302,15 @@ test('words in capitals for emphasis or as a section label are no organisation; 
   assert.deepEqual(analysis.organizations.map((o) => o.name), ['FBI', 'NASA']);
 });
 
+test('a capitalised verb ends a name, and a title-case law is no titled person ("Justice Against Sponsors of Terrorism Act")', () => {
+  assert.deepEqual(people('Politifact: Donald Trump Is Right, Shootings in Chicago Rose this Year.').map((p) => p.name), ['Donald Trump']);
+  assert.deepEqual(people('The bill, known as the “Justice Against Sponsors of Terrorism Act,” was passed.').map((p) => p.name), []);
+  assert.deepEqual(people('Secretary of State John Kerry and the actor Will Smith spoke.').map((p) => [p.name, titles(p)]), [
+    ['John Kerry', ['Secretary of State']],
+    ['Will Smith', ['actor']],
+  ]);
+});
+
 test('a headline is read as title case when it capitalises an auxiliary or a preposition ("About", "Could")', () => {
   const analysis = findPeople(analyzeStructure('Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health\n\nHow Donald Trump Could Become President\n\nThe pollster spoke.'));
   assert.deepEqual(analysis.organizations, []);

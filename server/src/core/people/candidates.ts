@@ -2,7 +2,7 @@ import givenNameData from '../data/given-names.json';
 import speechVerbData from '../data/speech-verbs.json';
 import type { Gender } from '../model';
 import type { PeopleLexicon } from './lexicon';
-import { isPartyState, type Token } from './tokens';
+import { CAPITALISED_VERBS, isPartyState, isTitleCaseMarker, type Token } from './tokens';
 
 /** A capitalised name found in the text, before it is linked to a person. */
 export interface NameCandidate {
@@ -40,7 +40,7 @@ function nameShaped(lex: PeopleLexicon, t: Token): boolean {
   // In a headline in capitals, ordinary words ("HEADS TO") are no names.
   if (t.capsLine) return /\p{L}/u.test(t.text) && !lex.nonNames.has(t.lower) && !lex.isCommonWord(t.lower);
   if (ARABIC_PREFIXED.test(t.text)) return true;
-  return t.cap;
+  return t.cap && !(CAPITALISED_VERBS.has(t.lower) && !t.sentenceStart);
 }
 
 /** "RIA", "CWA": an acronym, which names an organisation rather than a person (headlines aside). */
@@ -256,6 +256,8 @@ function classify(lex: PeopleLexicon, tokens: Token[], runStart: number, runEnd:
     if (lex.eastAsianSurnames.has(tokens[nameStart].lower) && eastAsianGiven(tokens[nameStart + 1])) break;
     nameStart++;
   }
+  // "the Justice Against Sponsors of Terrorism Act": a capitalised preposition after the title shows a title-case phrase, not a titled name.
+  if (prefix?.kind === 'title' && tokens.slice(prefix.token + 1, nameStart).some(isTitleCaseMarker)) prefix = undefined;
   let nameEnd = runEnd;
   while (nameEnd > nameStart && (lex.nonNames.has(tokens[nameEnd].lower) || tokens[nameEnd].lower === 'of' || hyphenAdjective(lex, tokens[nameEnd]))) nameEnd--;
   if (!prefix && nameStart > runStart) {

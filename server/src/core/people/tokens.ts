@@ -60,7 +60,15 @@ export function isPartyState(t: Token): boolean {
 }
 
 /** Short words that only a title-case headline capitalises inside a line. */
-const TITLE_CASE_MARKERS = new Set(titleCaseMarkerData.words);
+const TITLE_CASE_MARKERS = new Set([...titleCaseMarkerData.words, ...titleCaseMarkerData.verbs]);
+
+/** Whether a capitalised word inside a line marks it as title case ("Justice Against Sponsors"); "of" and "for" also join titles to what they govern ("Secretary of State"). */
+export function isTitleCaseMarker(t: Token): boolean {
+  return t.cap && t.lower !== 'of' && t.lower !== 'for' && TITLE_CASE_MARKERS.has(t.lower);
+}
+
+/** Verbs that a title-case line capitalises ("Is", "Could", "Says"): never a word of a name. */
+export const CAPITALISED_VERBS: ReadonlySet<string> = new Set(titleCaseMarkerData.verbs);
 const HYPHEN = 45;
 const DOT = 46;
 const LOWER_S = 115;
