@@ -191,6 +191,16 @@ describe('what is speech', () => {
 });
 
 describe('who said it', () => {
+  test('reporting verbs beyond "said": exclaimed, instructed, confided, sang', () => {
+    const text = '“Hallelujah,” Albright exclaimed. “Expect no extensions,” the court instructed. “We never gave up,” confided Gonzalez. “Elian awaits you,” the band sang.';
+    assert.deepEqual(seen(text), [
+      { quote: '“Hallelujah,”', speaker: 'Albright', cue: 'exclaimed' },
+      { quote: '“Expect no extensions,”', speaker: 'the court', cue: 'instructed' },
+      { quote: '“We never gave up,”', speaker: 'Gonzalez', cue: 'confided' },
+      { quote: '“Elian awaits you,”', speaker: 'the band', cue: 'sang' },
+    ]);
+  });
+
   test('attribution before the quote', () => {
     assert.deepEqual(seen('Kim said: "We are ready."'), [{ quote: '"We are ready."', speaker: 'Kim', cue: 'said' }]);
   });
