@@ -150,7 +150,7 @@ describe('what is speech', () => {
   });
 
   test('scare quotes and titles expect no speaker', () => {
-    for (const text of ['The so-called “charm offensive” failed.', 'She appeared on “Face the Nation” on Sunday.', 'He read “War and Peace” twice.']) {
+    for (const text of ['The so-called “charm offensive” failed.', 'She appeared on “Face the Nation” on Sunday.', 'He read “War and Peace” twice.', 'Tech moved in. “Smart homes” have emerged.']) {
       const [quote] = quotesOf(text).quotes;
       assert.equal(quote.expectsSpeaker, false, text);
       assert.equal(quote.speakerMention, null, text);

@@ -60,7 +60,9 @@ export function expectsSpeaker(lexicon: QuoteLexicon, tokens: Token[], open: num
   const before = tokens[open - 1];
   if (looksLikeTitle(shape.words) && before?.type === 'word' && (TITLE_CONTEXT.has(before.lower) || /['’]s$/.test(before.text))) return false;
   if (attributed) return true;
-  if (shape.sentential || shape.startsSentence) return !(looksLikeTitle(shape.words) && !shape.sentential);
+  if (shape.sentential) return true;
+  // "“Smart homes” have emerged": a few words the sentence goes on from are its subject, a term.
+  if (shape.startsSentence && shape.words.length > 4) return !looksLikeTitle(shape.words);
   if (looksLikeTitle(shape.words)) return false;
   return shape.words.length > 4;
 }
