@@ -311,6 +311,23 @@ test('a capitalised verb ends a name, and a title-case law is no titled person (
   ]);
 });
 
+test('roles with words the lists do not know, after a comma or opening the sentence, say who a person is', () => {
+  const found = people(
+    'But Kenneth Leon, a telecommunications analyst with Bear Stearns, disagreed. FBI agent Bernard Tolbert spoke. ' +
+      'The head of the FBI investigation in Dar es Salaam, Kenneth Piernick, said little. ' +
+      'Douglas Holtz-Eakin, now president of the American Action Forum, agreed. Bobby Scott, one of three members, left.',
+  );
+  assert.deepEqual(titles(person(found, 'Kenneth Leon')), ['telecommunications analyst']);
+  assert.deepEqual(titles(person(found, 'Bernard Tolbert')), ['FBI agent']);
+  assert.deepEqual(titles(person(found, 'Kenneth Piernick')), ['head of the FBI investigation']);
+  assert.deepEqual(titles(person(found, 'Douglas Holtz-Eakin')), ['president of the American Action Forum']);
+  assert.deepEqual(titles(person(found, 'Bobby Scott')), []);
+});
+
+test('an East Asian surname that is also an ordinary word still makes a name ("The foreign minister, Wang Yi, said")', () => {
+  assert.deepEqual(people('The foreign minister, Wang Yi, said it.').map((p) => [p.name, titles(p)]), [['Wang Yi', ['foreign minister']]]);
+});
+
 test('a headline is read as title case when it capitalises an auxiliary or a preposition ("About", "Could")', () => {
   const analysis = findPeople(analyzeStructure('Pat Caddell: Democrat Voters Worried About Hillary Clinton’s Health\n\nHow Donald Trump Could Become President\n\nThe pollster spoke.'));
   assert.deepEqual(analysis.organizations, []);

@@ -281,7 +281,7 @@ function classify(lex: PeopleLexicon, tokens: Token[], runStart: number, runEnd:
   let person = false;
   if (core.length >= 2 || (nameTokens[0].initial && core.length === 1)) {
     const firstWord = core[0];
-    const allNameLike = core.every((t) => !lex.isCommonWord(t.lower) || lex.givenNames.has(t.lower));
+    const allNameLike = core.every((t) => !lex.isCommonWord(t.lower) || lex.givenNames.has(t.lower) || lex.eastAsianSurnames.has(t.lower));
     person =
       prefix !== undefined ||
       (hasGivenName(lex, firstWord) && !lex.places.has(joined)) ||

@@ -5,6 +5,9 @@ import { isPartyState, type Token } from './tokens';
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'his', 'her', 'their', 'our']);
 const PREPOSITIONS = new Set(['of', 'at', 'for', 'to']);
+const LOCATIVES = new Set(['in', 'at', 'on', 'from']);
+/** Adverbs before a role that are not part of it: "now president of the American Action Forum". */
+const LEADING_ADVERBS = new Set(['now', 'also', 'still', 'then', 'once']);
 /** Words before a name that make what follows hypothetical: "If Trump becomes the nominee". */
 const HYPOTHETICAL = new Set(['if', 'once', 'unless', 'whether', 'should']);
 /** Verbs that ascribe a role to the subject: "Kim, who is the first vice foreign minister", "Smith became chief executive". */
@@ -13,8 +16,20 @@ const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains', 'remained'
 const PREDICATE_FILLERS = new Set(['has', 'had', 'have', 'will', 'would', 'now', 'also', 'still', 'currently', 'once', 'served', 'serves', 'serving', 'worked', 'works', 'acted', 'acts']);
 const YEAR = /^\d{4}$/;
 /** Words that may follow a title's place name without continuing it. */
-const FUNCTION_WORDS = new Set(['who', 'which', 'that', 'and', 'or', 'but', 'said', 'says', 'is', 'was', 'has', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'since', 'after', 'before', 'when', 'as', 'until', 'told', 'added']);
+const FUNCTION_WORDS = new Set(['who', 'whom', 'whose', 'where', 'while', 'which', 'that', 'and', 'or', 'but', 'said', 'says', 'is', 'was', 'has', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'since', 'after', 'before', 'when', 'as', 'until', 'told', 'added']);
 const MAX_TITLE_WORDS = 10;
+/** Lower-case words before a head that are not in the word lists: "a telecommunications analyst", "a criminal defense attorney". */
+const MAX_FREE_MODIFIERS = 3;
+/** Words that end a title's modifiers, besides the function words: they start a clause or another noun phrase. */
+const NOT_MODIFIERS = new Set([...DETERMINERS, 'this', 'these', 'those', 'my', 'your', 'than', 'not', 'no', 'by', 'about', 'over', 'into', 'say', 'think', 'thinks', 'believe', 'believes', 'tells', 'are', 'were', 'be', 'been', 'have', 'do', 'does', 'did', 'can', 'could', 'should', 'may', 'might', 'must', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'them', 'us', 'of', 'now', 'also', 'still', 'currently', 'then', 'later', 'one', 'two', 'three', 'four', 'five', 'several', 'many', 'some', 'few', 'all', 'both', 'each', 'every', 'other', 'another']);
+
+/**
+ * A lower-case word the lists do not know that may still qualify a head after a comma or a copula,
+ * where the head settles that the phrase is a role: "a market strategist", "a management-consultant".
+ */
+function freeModifier(t: Token): boolean {
+  return t.isWord && !t.cap && !t.possessive && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text) && !FUNCTION_WORDS.has(t.lower) && !NOT_MODIFIERS.has(t.lower);
+}
 
 function isHead(lex: PeopleLexicon, t: Token): boolean {
   return lex.titleHeads.has(t.lower) || lex.titlePlurals.has(t.lower) || isTitleAbbreviation(lex, t);
@@ -134,7 +149,7 @@ export interface PhraseTitle {
 
 export function titlePhrase(lex: PeopleLexicon, text: string, tokens: Token[], s: number, attachment: Title['attachment']): PhraseTitle | undefined {
   let i = s;
-  while (tokens[i] && tokens[i].isWord && /ly$/.test(tokens[i].lower) && sameSentence(tokens, i, s)) i++;
+  while (tokens[i] && tokens[i].isWord && (/ly$/.test(tokens[i].lower) || LEADING_ADVERBS.has(tokens[i].lower)) && sameSentence(tokens, i, s)) i++;
   if (tokens[i] && DETERMINERS.has(tokens[i].lower)) i++;
   let affiliation: string | undefined;
   const ownerFirst = i;
@@ -159,8 +174,14 @@ export function titlePhrase(lex: PeopleLexicon, text: string, tokens: Token[], s
   }
   const from = affiliation && !isPlace(lex, affiliation) ? ownerFirst : i;
   let head = -1;
-  while (i < tokens.length && sameSentence(tokens, i, s) && i - ownerFirst < MAX_TITLE_WORDS && modifierWord(lex, tokens[i], tokens[i + 1]) && !tokens[i].possessive) {
+  // Only words the lists know may precede a name ("press secretary Josh Earnest"); after a comma or a copula a head settles it.
+  let free = attachment === 'premodifier' ? MAX_FREE_MODIFIERS : 0;
+  while (i < tokens.length && sameSentence(tokens, i, s) && i - ownerFirst < MAX_TITLE_WORDS && !tokens[i].possessive) {
     if (isHead(lex, tokens[i])) head = i;
+    else if (!modifierWord(lex, tokens[i], tokens[i + 1])) {
+      if (head >= 0 || free >= MAX_FREE_MODIFIERS || !freeModifier(tokens[i])) break;
+      free++;
+    }
     i++;
   }
   if (tokens[i]?.possessive && isHead(lex, tokens[i])) head = i;
@@ -214,6 +235,13 @@ export function titlePhrase(lex: PeopleLexicon, text: string, tokens: Token[], s
   return { title: makeTitle(text, tokens, from, to, attachment, lex, affiliation), head, last: to };
 }
 
+/** Tokens from..to are where the role is held: "in Dar es Salaam", "at Fort Bragg". */
+function placeAfter(tokens: Token[], from: number, to: number): boolean {
+  if (to <= from || !LOCATIVES.has(tokens[from].lower)) return false;
+  for (let k = from + 1; k <= to; k++) if (!tokens[k].cap && !(k > from + 1 && k < to && tokens[k].lower.length <= 3)) return false;
+  return tokens[from + 1].cap;
+}
+
 /** Every title the text ascribes around one mention of a person (tokens first..last). */
 export function titlesAround(lex: PeopleLexicon, text: string, tokens: Token[], first: number, last: number, prefixToken: number | undefined, coordinated = true): Title[] {
   const out: Title[] = [];
@@ -240,6 +268,11 @@ export function titlesAround(lex: PeopleLexicon, text: string, tokens: Token[], 
     if (opener >= 0 && tokens[opener].sentenceStart && tokens[opener].lower === 'as') {
       const found = titlePhrase(lex, text, tokens, opener + 1, 'apposition');
       if (found && found.last === first - 2) out.push(found.title);
+    }
+    // "The head of the FBI investigation in Dar es Salaam, Kenneth Piernick, said": a sentence that opens with the role.
+    if (opener >= 0 && tokens[opener].sentenceStart && (tokens[opener].lower === 'the' || tokens[opener].lower === 'a')) {
+      const found = titlePhrase(lex, text, tokens, opener, 'apposition');
+      if (found && out.every((t) => t.start !== found.title.start) && (found.last === first - 2 || placeAfter(tokens, found.last + 1, first - 2))) out.push(found.title);
     }
   }
   const lastToken = tokens[last];
