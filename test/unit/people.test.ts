@@ -322,6 +322,11 @@ test('roles with words the lists do not know, after a comma or opening the sente
   assert.deepEqual(titles(person(found, 'Kenneth Piernick')), ['head of the FBI investigation']);
   assert.deepEqual(titles(person(found, 'Douglas Holtz-Eakin')), ['president of the American Action Forum']);
   assert.deepEqual(titles(person(found, 'Bobby Scott')), []);
+  const more = people('"No," said George Watanabe, a management-consultant in Tokyo. Sergio Navarro, a 39-year-old Miami businessman, agreed. "Yes," said Bernard Tolbert, special agent-in-charge of the FBI office.');
+  assert.deepEqual(titles(person(more, 'George Watanabe')), ['management-consultant']);
+  assert.deepEqual(titles(person(more, 'Sergio Navarro')), ['Miami businessman']);
+  assert.deepEqual(titles(person(more, 'Bernard Tolbert')), ['special agent-in-charge of the FBI office']);
+  assert.deepEqual(titles(person(people('It followed a visit from then-Secretary of State Hillary Clinton.'), 'Hillary Clinton')).includes('of State'), false);
 });
 
 test('an East Asian surname that is also an ordinary word still makes a name ("The foreign minister, Wang Yi, said")', () => {

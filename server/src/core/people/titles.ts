@@ -15,6 +15,7 @@ const COPULAS = new Set(['is', 'was', 'became', 'becomes', 'remains', 'remained'
 /** Words that may stand between a name and its predicate: "Kim has also been", "who served simultaneously as". */
 const PREDICATE_FILLERS = new Set(['has', 'had', 'have', 'will', 'would', 'now', 'also', 'still', 'currently', 'once', 'served', 'serves', 'serving', 'worked', 'works', 'acted', 'acts']);
 const YEAR = /^\d{4}$/;
+const AGE = /^\d{1,3}-year-old$/;
 /** Words that may follow a title's place name without continuing it. */
 const FUNCTION_WORDS = new Set(['who', 'whom', 'whose', 'where', 'while', 'which', 'that', 'and', 'or', 'but', 'said', 'says', 'is', 'was', 'has', 'had', 'will', 'would', 'to', 'in', 'on', 'at', 'for', 'from', 'with', 'since', 'after', 'before', 'when', 'as', 'until', 'told', 'added']);
 const MAX_TITLE_WORDS = 10;
@@ -25,14 +26,22 @@ const NOT_MODIFIERS = new Set([...DETERMINERS, 'this', 'these', 'those', 'my', '
 
 /**
  * A lower-case word the lists do not know that may still qualify a head after a comma or a copula,
- * where the head settles that the phrase is a role: "a market strategist", "a management-consultant".
+ * where the head settles that the phrase is a role: "a market strategist", "a 39-year-old Miami businessman".
  */
 function freeModifier(t: Token): boolean {
-  return t.isWord && !t.cap && !t.possessive && /^\p{Ll}[\p{Ll}-]*$/u.test(t.text) && !FUNCTION_WORDS.has(t.lower) && !NOT_MODIFIERS.has(t.lower);
+  return t.isWord && !t.cap && !t.possessive && /^[\p{Ll}\p{N}][\p{Ll}\p{N}-]*$/u.test(t.text) && !FUNCTION_WORDS.has(t.lower) && !NOT_MODIFIERS.has(t.lower);
 }
 
 function isHead(lex: PeopleLexicon, t: Token): boolean {
-  return lex.titleHeads.has(t.lower) || lex.titlePlurals.has(t.lower) || isTitleAbbreviation(lex, t);
+  return lex.titleHeads.has(t.lower) || lex.titlePlurals.has(t.lower) || isTitleAbbreviation(lex, t) || compoundHead(lex, t.text);
+}
+
+/** "management-consultant", "agent-in-charge": a hyphenated word in lower case built on a head ("then-Secretary" is not one). */
+function compoundHead(lex: PeopleLexicon, word: string): boolean {
+  const dash = word.lastIndexOf('-');
+  if (dash <= 0 || !/^\p{Ll}[\p{Ll}-]*$/u.test(word)) return false;
+  if (word.endsWith('-in-charge')) return lex.titleHeads.has(word.slice(0, -'-in-charge'.length));
+  return lex.titleHeads.has(word.slice(dash + 1));
 }
 
 function sameSentence(tokens: Token[], i: number, j: number): boolean {
@@ -151,6 +160,8 @@ export function titlePhrase(lex: PeopleLexicon, text: string, tokens: Token[], s
   let i = s;
   while (tokens[i] && tokens[i].isWord && (/ly$/.test(tokens[i].lower) || LEADING_ADVERBS.has(tokens[i].lower)) && sameSentence(tokens, i, s)) i++;
   if (tokens[i] && DETERMINERS.has(tokens[i].lower)) i++;
+  // "a 39-year-old Miami businessman": the age describes the person, not the role.
+  if (tokens[i] && AGE.test(tokens[i].lower) && sameSentence(tokens, i, s)) i++;
   let affiliation: string | undefined;
   const ownerFirst = i;
   if (tokens[i]?.possessive) {
