@@ -191,6 +191,14 @@ describe('what is speech', () => {
 });
 
 describe('who said it', () => {
+  test('an inverted cue finds the name after lower-case title words ("said former Utah governor Michael Leavitt")', () => {
+    const text = '"We talked," said former Utah governor Michael Leavitt, a Romney confidant. "He has heard."';
+    assert.deepEqual(seen(text).map((q) => q.speaker), ['former Utah governor Michael Leavitt', 'former Utah governor Michael Leavitt']);
+    const article = analyze(text);
+    const speakers = article.quotes.map((q) => article.people.find((p) => p.id === q.speakerId)?.name);
+    assert.deepEqual(speakers, ['Michael Leavitt', 'Michael Leavitt']);
+  });
+
   test('reporting verbs beyond "said": exclaimed, instructed, confided, sang', () => {
     const text = '“Hallelujah,” Albright exclaimed. “Expect no extensions,” the court instructed. “We never gave up,” confided Gonzalez. “Elian awaits you,” the band sang.';
     assert.deepEqual(seen(text), [

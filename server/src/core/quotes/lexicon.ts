@@ -22,6 +22,8 @@ export interface QuoteLexicon {
   titleHeads: Set<string>;
   /** Nouns naming a work ("podcast", "film"): a quotation in title case after one is its title. */
   workNouns: Set<string>;
+  /** Single words of titles, their modifiers and "former": "said former Utah governor Michael Leavitt". */
+  titleWords: Set<string>;
 }
 
 const lower = (words: string[]): string[] => words.map((w) => w.toLowerCase().trim()).filter((w) => w !== '');
@@ -51,6 +53,7 @@ function build(extraVerbs: string[], extraTitles: string[]): QuoteLexicon {
     pronounGender,
     titleHeads: new Set([...titleData.heads, ...extraTitles].map(lastWord).filter((w) => w !== '')),
     workNouns: new Set(quoteWordData.workNouns),
+    titleWords: new Set(lower([...titleData.heads, ...titleData.modifiers, ...titleData.former, ...extraTitles]).filter((w) => !w.includes(' '))),
   };
 }
 

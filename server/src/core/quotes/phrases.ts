@@ -85,7 +85,11 @@ export function phraseAt(lexicon: QuoteLexicon, tokens: Token[], i: number, limi
     if (isNameWord(lexicon, w)) last = j;
     else if (NAME_CONNECTORS.has(w.lower) && tokens[j + 1]?.capitalized && last >= 0) continue;
     else if (!w.capitalized && (determiner || lexicon.sourceNouns.has(w.lower)) && !lexicon.clauseBreaks.has(w.lower) && !lexicon.verbs.has(w.lower) && !lexicon.temporal.has(w.lower)) last = j;
-    else break;
+    // "said former Utah governor Michael Leavitt": title words lead to the name, but do not end the phrase themselves.
+    else if (!w.capitalized && lexicon.titleWords.has(w.lower) && !lexicon.verbs.has(w.lower) && !lexicon.temporal.has(w.lower)) {
+      words++;
+      continue;
+    } else break;
     words++;
     if (isPossessive(w) && !isWord(tokens[j + 1])) break;
   }
