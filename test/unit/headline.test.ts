@@ -28,3 +28,8 @@ test('running prose is not a headline', () => {
   assert.equal(headlineOf('The council met on Monday and voted to delay the bridge.\n\nMore.'), null);
   assert.equal(headlineOf(''), null);
 });
+
+test('a line in title case is a headline even with a final full stop; a sentence is not', () => {
+  assert.equal(headlineOf('Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.\n\nBody.')?.text, 'Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.');
+  assert.equal(headlineOf('Voters abandon the party for Clinton.\n\nBody.'), null);
+});

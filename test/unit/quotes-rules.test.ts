@@ -24,6 +24,11 @@ describe('unattributed-quote', () => {
     assert.match(found[0].message, /Nobody is credited/);
   });
 
+  test('does not fire in the headline, which quotes without "said" by convention', () => {
+    const text = 'Hillary Clinton Speaks ‘Directly To White People’ After Latest Police Shooting\n\nShe spoke on Monday.\n\n“Nobody wants another crisis.”';
+    assert.deepEqual(findings(text, 'unattributed-quote').map((f) => f.text), ['“Nobody wants another crisis.”']);
+  });
+
   test('does not fire on attributed quotes, continued quotes, scare quotes or titles', () => {
     const text = [
       '"We are ready," Kim said.',

@@ -20,9 +20,18 @@ function frontMatterTitle(text: string, end: number): TextSpan | null {
   return { text: match[2], start, end: start + match[2].length };
 }
 
+/** Words a title-case headline leaves in lower case. */
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'as', 'from', 'vs', 'via']);
+
+/** "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.": every word but the minor ones capitalised. */
+function inTitleCase(line: string): boolean {
+  const words = line.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  return words.length >= 4 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w)));
+}
+
 /**
  * The headline: a front-matter title, else the first paragraph when it is a single short line that
- * does not read as running prose (no final full stop) and is not the dateline itself.
+ * does not read as running prose (no final full stop, unless the line is in title case) and is not the dateline itself.
  */
 export function findHeadline(structure: TextStructure, dct: DocumentCreationTime | null): TextSpan | null {
   const frontMatter = frontMatterEnd(structure.text);
@@ -34,7 +43,7 @@ export function findHeadline(structure: TextStructure, dct: DocumentCreationTime
   if (!first) return null;
   const text = structure.text.slice(first.start, first.end);
   if (/[\r\n]/.test(text) || text.length > MAX_HEADLINE_LENGTH) return null;
-  if (/[.;,]$/.test(text) && !/\.\.\.$/.test(text)) return null;
+  if (/[.;,]$/.test(text) && !/\.\.\.$/.test(text) && !(text.endsWith('.') && inTitleCase(text))) return null;
   if (dct?.span && dct.span.start < first.end && dct.span.end > first.start) return null;
   const withoutMarkup = text.replace(/^#+\s*/, '');
   // A bare "#" is a heading still being typed: no headline yet (and an outline entry needs a name).
