@@ -43,6 +43,12 @@ describe('quotation marks', () => {
     ]);
   });
 
+  test('the inches of a height are no quotation mark ("6’2”")', () => {
+    const text = '“He’s like 6’2”,” Rubio said. He stands 5\'10" tall.';
+    assert.deepEqual(seen(text), [{ quote: '“He’s like 6’2”,”', speaker: 'Rubio', cue: 'said' }]);
+    assert.deepEqual(quotesOf(text).unmatchedQuoteMarks, []);
+  });
+
   test('single quotes are quotes, apostrophes are not', () => {
     assert.deepEqual(seen("'We're ready,' Kim said of the North's offer."), [{ quote: "'We're ready,'", speaker: 'Kim', cue: 'said' }]);
   });

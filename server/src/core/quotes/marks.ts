@@ -93,7 +93,7 @@ interface Mark {
   kind: MarkKind;
   canOpen: boolean;
   canClose: boolean;
-  /** A single mark between letters ("don’t") or an elision ("’90s", "rock ’n’ roll"): never a quotation mark. */
+  /** A single mark between letters ("don’t"), an elision ("’90s", "rock ’n’ roll") or the inches of a height ("6’2”"): never a quotation mark. */
   apostrophe: boolean;
 }
 
@@ -104,6 +104,9 @@ export function isSpace(ch: string | undefined): boolean {
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 }
+
+/** Feet and inches just before a double mark: "he’s like 6’2”", "5'10\"". */
+const HEIGHT = /\d['’]\d{1,2}$/;
 
 function classify(text: string, at: number): Mark {
   const ch = text[at];
@@ -129,6 +132,7 @@ function classify(text: string, at: number): Mark {
   }
   let apostrophe = false;
   if (ch === '`' && length === 1) apostrophe = true; // a lone backtick is a mistyped apostrophe ("Russia`s")
+  else if (kind === 'double' && length === 1 && HEIGHT.test(text.slice(Math.max(0, at - 4), at))) apostrophe = true;
   if (kind === 'single') {
     if (isWordChar(before) && isWordChar(after)) apostrophe = true;
     // ’90s, ’em, ’til, ’cause, ’n’
