@@ -205,6 +205,16 @@ describe('who said it', () => {
     assert.deepEqual(speakers, ['Michael Leavitt', 'Michael Leavitt']);
   });
 
+  test('a participle cue takes the subject of its clause past an infinitive, a wire dateline and a noun that is no verb', () => {
+    assert.deepEqual(seen('Continuing to explain his view, Carson rejected the notion, saying that "it was rotten."').map((q) => q.speaker), ['Carson']);
+    assert.deepEqual(seen('WASHINGTON, Dec. 8 (UPI) — Clinton rallied supporters, saying: “We have to be ready.”').map((q) => q.speaker), ['Clinton']);
+    assert.deepEqual(seen('Hillary Clinton posted a Twitter comment of her own, saying, “We’re so excited!”').map((q) => q.speaker), ['Hillary Clinton']);
+  });
+
+  test('a possessive speaker keeps the noun phrase it determines ("said Clinton’s right-hand woman")', () => {
+    assert.deepEqual(seen('"We will win," said Clinton’s right-hand woman.').map((q) => q.speaker), ['Clinton’s right-hand woman']);
+  });
+
   test('reporting verbs beyond "said": exclaimed, instructed, confided, sang', () => {
     const text = '“Hallelujah,” Albright exclaimed. “Expect no extensions,” the court instructed. “We never gave up,” confided Gonzalez. “Elian awaits you,” the band sang.';
     assert.deepEqual(seen(text), [

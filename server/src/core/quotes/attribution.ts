@@ -90,7 +90,8 @@ const CONJUNCTIONS = new Set(['and', 'but', 'so', 'yet', 'or', 'nor']);
 function participleSubject(lexicon: QuoteLexicon, tokens: Token[], cue: Cue, floor: number): Phrase | null {
   for (let j = cue.first - 1; j >= floor; j--) {
     const other = cueAt(lexicon, tokens, j);
-    if (other && other.kind === 'verb' && !other.participle) {
+    // "Continuing to explain his view, Carson rejected …": an infinitive has no subject of its own.
+    if (other && other.kind === 'verb' && !other.participle && tokens[j - 1]?.lower !== 'to') {
       const subject = subjectBefore(lexicon, tokens, j, floor);
       if (subject) return subject;
     }

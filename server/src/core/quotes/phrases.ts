@@ -68,6 +68,9 @@ function isNameWord(lexicon: QuoteLexicon, t: Token): boolean {
  * The speaker phrase starting at token i and reading rightwards ("the senator", "Rep. Jim Clyburn",
  * "a spokesman for the campaign", "he"), stopping before `limit`.
  */
+/** "It’s", "that’s", "there’s": a pronoun and "is" or "has", not a possessive. */
+const CONTRACTED_IS = /^(?:it|that|he|she|there|here|what|who|where|this|let)['’]s$/;
+
 export function phraseAt(lexicon: QuoteLexicon, tokens: Token[], i: number, limit: number): Phrase | null {
   const t = tokens[i];
   if (!isWord(t) || i >= limit) return null;
@@ -91,7 +94,11 @@ export function phraseAt(lexicon: QuoteLexicon, tokens: Token[], i: number, limi
       continue;
     } else break;
     words++;
-    if (isPossessive(w) && !isWord(tokens[j + 1])) break;
+    if (isPossessive(w)) {
+      if (!isWord(tokens[j + 1])) break;
+      // "Clinton’s right-hand woman": a possessive determines the noun phrase after it ("It’s become" is no possessive).
+      if (!CONTRACTED_IS.test(w.lower)) determiner = true;
+    }
   }
   if (last < 0) return null;
   // "a spokesman for the campaign", "the head of the agency"
@@ -243,7 +250,9 @@ function plausibleSpeaker(lexicon: QuoteLexicon, tokens: Token[], first: number,
 
 /** The first word of the clause around token i: after the previous sentence end, colon or quote. */
 export function clauseStart(tokens: Token[], i: number, floor: number): number {
+  // "WASHINGTON, Dec. 8 (UPI) — …": a wire dateline ends at its dash.
+  const dateline = tokens[floor] !== undefined && /^\p{Lu}{2,}$/u.test(tokens[floor].text);
   let j = i;
-  while (j > floor && !(tokens[j - 1].type === 'punct' && /[.!?;:]/.test(tokens[j - 1].text) && !tokens[j - 1].quoted)) j--;
+  while (j > floor && !(tokens[j - 1].type === 'punct' && /[.!?;:]/.test(tokens[j - 1].text) && !tokens[j - 1].quoted) && !(dateline && isDash(tokens[j - 1]))) j--;
   return j;
 }
