@@ -331,6 +331,7 @@ test('roles with words the lists do not know, after a comma or opening the sente
 
 test('an East Asian surname that is also an ordinary word still makes a name ("The foreign minister, Wang Yi, said")', () => {
   assert.deepEqual(people('The foreign minister, Wang Yi, said it.').map((p) => [p.name, titles(p)]), [['Wang Yi', ['foreign minister']]]);
+  assert.deepEqual(people('A spokesman for the ministry, Li Wei, declined to comment.').map((p) => [p.name, titles(p)]), [['Li Wei', ['spokesman for the ministry']]]);
 });
 
 test('a headline is read as title case when it capitalises an auxiliary or a preposition ("About", "Could")', () => {

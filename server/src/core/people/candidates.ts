@@ -152,6 +152,16 @@ function articleBefore(tokens: Token[], first: number): boolean {
   return false;
 }
 
+/** A role head ends the words before the comma at `comma`, or does before a short "for the ministry", "of the party". */
+function roleBeforeComma(lex: PeopleLexicon, tokens: Token[], comma: number): boolean {
+  for (let k = comma - 1; k >= 0 && k >= comma - 5 && tokens[k].sentence === tokens[comma].sentence && tokens[k].isWord; k--) {
+    if (lex.titleHeads.has(tokens[k].lower)) return k === comma - 1 || ROLE_PREPOSITIONS.has(tokens[k + 1].lower);
+  }
+  return false;
+}
+
+const ROLE_PREPOSITIONS = new Set(['for', 'of', 'at']);
+
 /** Words right after a name that show it is a person's ("said", ", who", ", a professor"). */
 function personContextAfter(lex: PeopleLexicon, tokens: Token[], first: number, last: number): boolean {
   const next = tokens[last + 1];
@@ -191,9 +201,8 @@ function personContextBefore(lex: PeopleLexicon, tokens: Token[], first: number)
   const prev = tokens[first - 1];
   if (!prev || prev.sentence !== tokens[first].sentence) return false;
   if (prev.lower === 'said' || prev.lower === 'says' || prev.lower === 'by') return true;
-  // "Angela Merkel's spokesman, Steffen Seibert"
-  const beforeComma = tokens[first - 2];
-  if (prev.text === ',' && beforeComma && beforeComma.sentence === prev.sentence && lex.titleHeads.has(beforeComma.lower)) return true;
+  // "Angela Merkel's spokesman, Steffen Seibert", "A spokesman for the ministry, Li Wei,"
+  if (prev.text === ',' && roleBeforeComma(lex, tokens, first - 1)) return true;
   // "Breitbart London's Raheem Kassam", "The Media Research Center's Dan Gainor"
   return prev.possessive && prev.cap && !lex.titleHeads.has(prev.lower);
 }

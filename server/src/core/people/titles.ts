@@ -132,6 +132,8 @@ function lastWordPlural(lex: PeopleLexicon, title: string): boolean {
 
 /** "Vice President for news and talk Dave Gorab": a head with its domain in lower case before the name. */
 function domainPremodifier(lex: PeopleLexicon, text: string, tokens: Token[], first: number, out: Title[]): void {
+  // Right before the name, not across a comma ("A spokesman for the ministry, Li Wei" is an apposition).
+  if (!tokens[first - 1]?.isWord) return;
   for (let k = first - 2; k >= first - 5 && k > 0; k--) {
     const t = tokens[k];
     if (!sameSentence(tokens, k, first) || !t.isWord) return;
