@@ -329,6 +329,14 @@ test('roles with words the lists do not know, after a comma or opening the sente
   assert.deepEqual(titles(person(people('It followed a visit from then-Secretary of State Hillary Clinton.'), 'Hillary Clinton')).includes('of State'), false);
 });
 
+test('a plural title before two names covers both, though the first carries its country ("Presidents Leonid Kuchma of Ukraine and Boris Yeltsin")', () => {
+  const found = people('Presidents Leonid Kuchma of Ukraine and Boris Yeltsin of Russia signed an accord.');
+  assert.deepEqual(found.map((p) => [p.name, titles(p)]), [
+    ['Leonid Kuchma', ['Presidents']],
+    ['Boris Yeltsin', ['Presidents']],
+  ]);
+});
+
 test('an East Asian surname that is also an ordinary word still makes a name ("The foreign minister, Wang Yi, said")', () => {
   assert.deepEqual(people('The foreign minister, Wang Yi, said it.').map((p) => [p.name, titles(p)]), [['Wang Yi', ['foreign minister']]]);
   assert.deepEqual(people('A spokesman for the ministry, Li Wei, declined to comment.').map((p) => [p.name, titles(p)]), [['Li Wei', ['spokesman for the ministry']]]);

@@ -264,7 +264,9 @@ export function titlesAround(lex: PeopleLexicon, text: string, tokens: Token[], 
   if (coordinated && and?.lower === 'and' && prefixToken === undefined && sameSentence(tokens, first - 1, first)) {
     // "Democratic presidential candidates Hillary Clinton and Bernie Sanders": a plural title covers both names.
     let j = first - 2;
-    while (j > 0 && first - j < 8 && (tokens[j].cap || tokens[j].initial) && !tokens[j - 1].possessive && sameSentence(tokens, j - 1, first) && (tokens[j - 1].cap || tokens[j - 1].initial)) j--;
+    // "Presidents Leonid Kuchma of Ukraine and Boris Yeltsin": the first name may carry its country.
+    const joins = (k: number): boolean => tokens[k].cap || tokens[k].initial || (tokens[k].lower === 'of' && k > 0 && tokens[k - 1].cap);
+    while (j > 0 && first - j < 8 && joins(j) && !tokens[j - 1].possessive && sameSentence(tokens, j - 1, first) && joins(j - 1) && !isTitleWord(lex, tokens[j - 1])) j--;
     if (j >= 0 && j < first - 1 && tokens[j].cap) {
       const shared = titlesAround(lex, text, tokens, j, first - 2, undefined, false).filter((t) => t.end <= tokens[j].start && lastWordPlural(lex, t.text));
       out.push(...shared);
