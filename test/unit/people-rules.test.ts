@@ -62,6 +62,12 @@ test('first-mention-without-title: the role given only later is named in the mes
   assert.match(found[0].message, /party chairman/);
 });
 
+test('first-mention-without-title: where the person works says who they are ("Steve Milunovich at First Boston")', () => {
+  assert.deepEqual(findings('"It will be slow," said Steve Milunovich at First Boston.', 'first-mention-without-title'), []);
+  assert.deepEqual(findings('"Security is tight," said Marilynn Buckham, of Buffalo Womanservices.', 'first-mention-without-title'), []);
+  assert.equal(findings('"It will be slow," said Steve Milunovich on Monday.', 'first-mention-without-title').length, 1);
+});
+
 test('first-mention-without-title: silent when the first mention gives the role or the person is not quoted', () => {
   const sample = '"North Korea has clarified its stance," said Yang Moo-Jin, a professor at Seoul`s University of North Korean Studies.';
   assert.deepEqual(findings(sample, 'first-mention-without-title'), []);

@@ -14,6 +14,9 @@ function sentenceAround(article: Parameters<Rule['check']>[0], offset: number): 
   return s && s.start <= offset ? s : { start: offset, end: offset };
 }
 
+/** An organisation right after a name: ", of Buffalo Gyn Womanservices", " at First Boston", " with the Heritage Foundation". */
+const AFFILIATION_AFTER = /^,?\s+(?:of|at|with)\s+(?:the\s+)?\p{Lu}/u;
+
 /**
  * A quoted person whose first mention gives no role: readers should learn who is speaking
  * ("Yang Moo-Jin, a professor at …") where the person first appears.
@@ -34,6 +37,8 @@ export const firstMentionWithoutTitle: Rule = {
       if (!first) continue;
       const sentence = sentenceAround(article, first.start);
       if (person.titles.some((t) => t.start >= sentence.start && t.end <= sentence.end)) continue;
+      // "said Steve Milunovich at First Boston", "Kurt Brouwer of Brouwer & Janachowski": where they work says who they are.
+      if (AFFILIATION_AFTER.test(article.text.slice(first.end, Math.min(sentence.end, first.end + 40)))) continue;
       const later = person.titles.find((t) => t.start >= sentence.end);
       findings.push({
         start: first.start,
