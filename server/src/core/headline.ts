@@ -1,4 +1,5 @@
 import type { DocumentCreationTime, TextSpan, TextStructure } from './model';
+import { TITLE_CASE_SMALL_WORDS } from './titleCase';
 
 const MAX_HEADLINE_LENGTH = 200;
 
@@ -20,13 +21,10 @@ function frontMatterTitle(text: string, end: number): TextSpan | null {
   return { text: match[2], start, end: start + match[2].length };
 }
 
-/** Words a title-case headline leaves in lower case. */
-const MINOR_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by', 'as', 'from', 'vs', 'via']);
-
 /** "Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton.": every word but the minor ones capitalised. */
 function inTitleCase(line: string): boolean {
   const words = line.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  return words.length >= 4 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && MINOR_WORDS.has(w)));
+  return words.length >= 4 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && TITLE_CASE_SMALL_WORDS.has(w)));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { TITLE_CASE_SMALL_WORDS } from '../titleCase';
 import type { QuoteLexicon } from './lexicon';
 import type { Token } from './tokens';
 
@@ -5,8 +6,6 @@ import type { Token } from './tokens';
  * Speech or not: a quotation nobody speaks is a scare quote ("the so-called “alt-right”"), a
  * title ("the film “Selma”") or a word under discussion. Such quotes expect no speaker.
  */
-
-const SMALL_TITLE_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'is', 'be', 'as', 'but', 'nor', 'vs', 'vs.']);
 
 const ARTICLES = new Set(['the', 'a', 'an']);
 const TITLE_CONTEXT = new Set(['on', 'in', 'at', 'of', 'from', 'for', 'to', 'the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'and', 'with', 'about', 'called', 'named', 'titled', 'entitled']);
@@ -48,7 +47,7 @@ export function introducedAsTerm(lexicon: QuoteLexicon, tokens: Token[], open: n
 
 export function looksLikeTitle(words: Token[]): boolean {
   if (words.length === 0 || words.length > 10) return false;
-  return words.every((w, i) => w.capitalized || /^\p{N}/u.test(w.text) || (i > 0 && SMALL_TITLE_WORDS.has(w.lower)));
+  return words.every((w, i) => w.capitalized || /^\p{N}/u.test(w.text) || (i > 0 && TITLE_CASE_SMALL_WORDS.has(w.lower)));
 }
 
 /** Whether a quotation without a found attribution still reads as someone's words. */
