@@ -152,6 +152,8 @@ function articleBefore(tokens: Token[], first: number): boolean {
   return false;
 }
 
+const ROLE_PREPOSITIONS = new Set(['for', 'of', 'at']);
+
 /** A role head ends the words before the comma at `comma`, or does before a short "for the ministry", "of the party". */
 function roleBeforeComma(lex: PeopleLexicon, tokens: Token[], comma: number): boolean {
   for (let k = comma - 1; k >= 0 && k >= comma - 5 && tokens[k].sentence === tokens[comma].sentence && tokens[k].isWord; k--) {
@@ -159,8 +161,6 @@ function roleBeforeComma(lex: PeopleLexicon, tokens: Token[], comma: number): bo
   }
   return false;
 }
-
-const ROLE_PREPOSITIONS = new Set(['for', 'of', 'at']);
 
 /** Words right after a name that show it is a person's ("said", ", who", ", a professor"). */
 function personContextAfter(lex: PeopleLexicon, tokens: Token[], first: number, last: number): boolean {
