@@ -215,6 +215,11 @@ describe('who said it', () => {
     assert.deepEqual(seen('"We will win," said Clinton’s right-hand woman.').map((q) => q.speaker), ['Clinton’s right-hand woman']);
   });
 
+  test('a subject noun phrase ends before its verb in the past tense ("Clinton’s right-hand woman rallied supporters, saying")', () => {
+    assert.deepEqual(seen('In response, Clinton’s right-hand woman rallied supporters, saying: “We have to be ready.”').map((q) => q.speaker), ['Clinton’s right-hand woman']);
+    assert.deepEqual(seen('"We will win," said the newly elected mayor.').map((q) => q.speaker), ['the newly elected mayor']);
+  });
+
   test('reporting verbs beyond "said": exclaimed, instructed, confided, sang', () => {
     const text = '“Hallelujah,” Albright exclaimed. “Expect no extensions,” the court instructed. “We never gave up,” confided Gonzalez. “Elian awaits you,” the band sang.';
     assert.deepEqual(seen(text), [

@@ -68,6 +68,8 @@ function isNameWord(lexicon: QuoteLexicon, t: Token): boolean {
  * The speaker phrase starting at token i and reading rightwards ("the senator", "Rep. Jim Clyburn",
  * "a spokesman for the campaign", "he"), stopping before `limit`.
  */
+const PAST_TENSE = /[a-z]ed$/;
+
 /** "It’s", "that’s", "there’s": a pronoun and "is" or "has", not a possessive. */
 const CONTRACTED_IS = /^(?:it|that|he|she|there|here|what|who|where|this|let)['’]s$/;
 
@@ -85,6 +87,8 @@ export function phraseAt(lexicon: QuoteLexicon, tokens: Token[], i: number, limi
   for (; j < limit && words < MAX_PHRASE_WORDS; j++) {
     const w = tokens[j];
     if (!isWord(w)) break;
+    // "the senator rallied supporters": a past tense after the noun is the clause's verb ("the newly elected mayor" is not).
+    if (determiner && last >= 0 && !w.capitalized && PAST_TENSE.test(w.lower) && !/ly$/.test(tokens[j - 1].lower)) break;
     if (isNameWord(lexicon, w)) last = j;
     else if (NAME_CONNECTORS.has(w.lower) && tokens[j + 1]?.capitalized && last >= 0) continue;
     else if (!w.capitalized && (determiner || lexicon.sourceNouns.has(w.lower)) && !lexicon.clauseBreaks.has(w.lower) && !lexicon.verbs.has(w.lower) && !lexicon.temporal.has(w.lower)) last = j;
