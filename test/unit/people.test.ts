@@ -302,6 +302,11 @@ test('words in capitals for emphasis or as a section label are no organisation; 
   assert.deepEqual(analysis.organizations.map((o) => o.name), ['FBI', 'NASA']);
 });
 
+test('a capitalised "Who" in a title-case headline does not make a person ("Exploits Trump Supporter Who Was …")', () => {
+  assert.deepEqual(people('Washington Post Hit Piece Exploits Trump Supporter Who Was in a Hospital for Mental Issues.\n\nThe story.').map((p) => p.name), []);
+  assert.deepEqual(people('We met Maria Lopez who runs the shop.').map((p) => p.name), ['Maria Lopez']);
+});
+
 test('a capitalised verb ends a name, and a title-case law is no titled person ("Justice Against Sponsors of Terrorism Act")', () => {
   assert.deepEqual(people('Politifact: Donald Trump Is Right, Shootings in Chicago Rose this Year.').map((p) => p.name), ['Donald Trump']);
   assert.deepEqual(people('The bill, known as the “Justice Against Sponsors of Terrorism Act,” was passed.').map((p) => p.name), []);

@@ -167,7 +167,9 @@ function personContextAfter(lex: PeopleLexicon, tokens: Token[], first: number, 
   const next = tokens[last + 1];
   if (!next || next.sentence !== tokens[last].sentence) return false;
   // "the horrific San Bernardino attack", "the Benghazi report": after an article, the name qualifies a noun.
-  if (PERSON_FOLLOWERS.has(next.lower)) return next.lower === 'who' || INFLECTED_VERB.test(next.lower) || !articleBefore(tokens, first);
+  // A "Who" in a title-case headline ("… Exploits Trump Supporter Who Was …") is no evidence.
+  if (next.lower === 'who') return !next.cap;
+  if (PERSON_FOLLOWERS.has(next.lower)) return INFLECTED_VERB.test(next.lower) || !articleBefore(tokens, first);
   if (next.text !== ',') return false;
   const after = tokens[last + 2];
   if (!after) return false;
