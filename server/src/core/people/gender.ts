@@ -1,6 +1,6 @@
 import type { Gender } from '../model';
 import type { PeopleLexicon } from './lexicon';
-import { firstStartingFrom } from '../spans';
+import { newRadixBuffers, radixOrder } from '../radixOrder';
 import { paragraphStartOf, type PersonDraft } from './linking';
 import { NameSite, pronounGender, pronounSentence, pronounStart, type PlacedParagraphs } from './paragraph';
 
@@ -47,59 +47,43 @@ function genderOf(lex: PeopleLexicon, d: PersonDraft, male: number, female: numb
  * sentence. The votes of drafts[k] are at 2k (male) and 2k + 1 (female).
  */
 function countPronouns(placed: PlacedParagraphs, drafts: PersonDraft[]): Int32Array {
-  // Only a mention in the pronoun's own paragraph counts: the mentions are chained by paragraph
-  // (in flat typed arrays, so that an analysis makes no object per mention), and sorted where needed.
+  // Only a mention in the pronoun's own paragraph counts. The mentions (in flat typed arrays, so that an
+  // analysis makes no object per mention) are put in text order once, then swept with the paragraphs.
   let count = 0;
   for (const draft of drafts) count += draft.mentions.length;
   const starts = new Int32Array(count);
   const sentences = new Int32Array(count);
   const owners = new Int32Array(count);
-  const next = new Int32Array(count).fill(-1);
-  const firstIn = new Int32Array(placed.found.length).fill(-1);
-  const lastIn = new Int32Array(placed.found.length);
   let k = 0;
   for (let owner = 0; owner < drafts.length; owner++) {
     const draft = drafts[owner];
     for (let m = 0; m < draft.sites.length; m++) {
       const site = draft.sites[m];
-      const offset = paragraphStartOf(draft, m);
-      const paragraph = firstStartingFrom(placed.paragraphs, offset);
-      starts[k] = site.start + offset;
+      starts[k] = site.start + paragraphStartOf(draft, m);
       sentences[k] = site.sentence;
-      owners[k] = owner;
-      if (firstIn[paragraph] < 0) firstIn[paragraph] = k;
-      else next[lastIn[paragraph]] = k;
-      lastIn[paragraph] = k;
-      k++;
+      owners[k++] = owner;
     }
   }
+  // Mentions starting together stay in the order of their people, as the votes have always been counted.
+  const order = radixOrder(starts, count, newRadixBuffers(count));
   const votes = new Int32Array(2 * drafts.length);
-  const inParagraph: number[] = [];
-  for (let index = 0; index < placed.found.length; index++) {
-    const found = placed.found[index];
-    const offset = placed.paragraphs[index].start;
-    if (firstIn[index] < 0 || !found.pronouns.length) continue;
-    inParagraph.length = 0;
-    for (let j = firstIn[index]; j >= 0; j = next[j]) insertByStart(inParagraph, starts, j);
-    let m = -1;
-    const { pronouns } = found;
+  for (let index = 0, next = 0; index < placed.found.length && next < count; index++) {
+    const { start: offset, end } = placed.paragraphs[index];
+    while (next < count && starts[order[next]] < offset) next++;
+    const first = next;
+    while (next < count && starts[order[next]] < end) next++;
+    const { pronouns } = placed.found[index];
+    if (first === next || !pronouns.length) continue;
+    // The paragraph's last mention before the pronoun, as an index in `order`.
+    let m = first - 1;
     for (let p = 0; p < pronouns.length / 2; p++) {
       const at = pronounStart(pronouns, p) + offset;
-      while (m + 1 < inParagraph.length && starts[inParagraph[m + 1]] < at) m++;
-      if (m < 0) continue;
-      const last = inParagraph[m];
+      while (m + 1 < next && starts[order[m + 1]] < at) m++;
+      if (m < first) continue;
+      const last = order[m];
       if (pronounSentence(pronouns, p) - sentences[last] > 1) continue;
       votes[2 * owners[last] + (pronounGender(pronouns, p) === 'female' ? 1 : 0)]++;
     }
   }
   return votes;
-}
-
-/** Adds mention `k` to a paragraph's few mentions, kept in order of start (after those starting at the same place). */
-function insertByStart(order: number[], starts: Int32Array, k: number): void {
-  const start = starts[k];
-  let at = order.length;
-  order.push(k);
-  for (; at > 0 && starts[order[at - 1]] > start; at--) order[at] = order[at - 1];
-  order[at] = k;
 }

@@ -1,6 +1,7 @@
 import { isWhiteSpaceCode } from '../chars';
 import type { Gender, Mention, Organization, Person, Sentence, Span, TextSpan } from '../model';
 import { detached, type AnalysisCache } from '../paragraphCache';
+import { newRadixBuffers, radixOrder, type RadixBuffers } from '../radixOrder';
 import { firstStartingFrom } from '../spans';
 import type { QuoteLexicon } from './lexicon';
 
@@ -199,7 +200,7 @@ function sortedEntries(people: Person[], organizations: Organization[], cache?: 
       ownerOf[i++] = k;
     }
   }
-  const order = orderByStart(buffers, count);
+  const order = radixOrder(starts, count, buffers.radix);
   if (entries.length > count) entries.length = count;
   for (let j = 0; j < count; j++) {
     const i = order[j];
@@ -229,16 +230,11 @@ interface EntryBuffers {
   ends: Int32Array;
   possessive: Uint8Array;
   ownerOf: Int32Array;
-  order: Int32Array;
-  sorted: Int32Array;
-  buckets: Int32Array;
+  radix: RadixBuffers;
   entries: Entry[];
 }
 
 const ENTRY_BUFFERS = 'quote speaker entries';
-
-const RADIX_BITS = 11;
-const RADIX = 1 << RADIX_BITS;
 
 /** Buffers for `count` mentions and some more, so that the few mentions an edit adds do not need new ones. */
 function newEntryBuffers(count: number, entries: Entry[]): EntryBuffers {
@@ -248,9 +244,7 @@ function newEntryBuffers(count: number, entries: Entry[]): EntryBuffers {
     ends: new Int32Array(size),
     possessive: new Uint8Array(size),
     ownerOf: new Int32Array(size),
-    order: new Int32Array(size),
-    sorted: new Int32Array(size),
-    buckets: new Int32Array(RADIX),
+    radix: newRadixBuffers(size),
     entries,
   };
 }
@@ -258,35 +252,6 @@ function newEntryBuffers(count: number, entries: Entry[]): EntryBuffers {
 /** Entity `k`: people first, then organisations. */
 function ownerAt(people: Person[], organizations: Organization[], k: number): Person | Organization {
   return k < people.length ? people[k] : organizations[k - people.length];
-}
-
-/**
- * The indices of the first `count` starts in ascending order, equal starts in index order: a radix
- * sort, some ten thousand mentions in a few passes without a comparison. Sorts in the buffers'
- * `order` and `sorted`, and returns the one holding the result.
- */
-function orderByStart(buffers: EntryBuffers, count: number): Int32Array {
-  const { starts, buckets } = buffers;
-  let { order, sorted } = buffers;
-  let max = 0;
-  for (let i = 0; i < count; i++) {
-    order[i] = i;
-    max = Math.max(max, starts[i]);
-  }
-  for (let shift = 0; shift < 32 && (shift === 0 || max >>> shift > 0); shift += RADIX_BITS) {
-    buckets.fill(0);
-    for (let i = 0; i < count; i++) buckets[(starts[order[i]] >>> shift) & (RADIX - 1)]++;
-    for (let b = 0, before = 0; b < RADIX; b++) {
-      const size = buckets[b];
-      buckets[b] = before;
-      before += size;
-    }
-    for (let i = 0; i < count; i++) sorted[buckets[(starts[order[i]] >>> shift) & (RADIX - 1)]++] = order[i];
-    const previous = order;
-    order = sorted;
-    sorted = previous;
-  }
-  return order;
 }
 
 /** The words of the entities written to `written`, each distinct text split once (and kept in `wordsOfText`). */
