@@ -1,12 +1,31 @@
 import { isWhiteSpaceCode } from '../chars';
 import type { Mention, Person } from '../model';
+import { detached } from '../paragraphCache';
 import { lineNumbers } from './lines';
 import type { Rule, RuleFinding } from './rule';
 
 const ASCII = /^[\x00-\x7f]*$/;
 
+/**
+ * Spelling keys already worked out: the same few thousand names come back on every edit of a long
+ * document, and a lookup costs a fraction of the regular expressions. Emptied when it grows past
+ * KEYS_KEPT, so that typing names for hours does not fill memory.
+ */
+const knownKeys = new Map<string, string>();
+const KEYS_KEPT = 50_000;
+
 /** The name compared without letter case, accents, hyphens, spaces or apostrophes: "Kye-Gwan" = "Kye-gwan" = "Kyegwan". */
 function spellingKey(name: string): string {
+  let key = knownKeys.get(name);
+  if (key === undefined) {
+    if (knownKeys.size >= KEYS_KEPT) knownKeys.clear();
+    // A copy as the key: the name may be a slice of a paragraph, which would stay in memory with it.
+    knownKeys.set(detached(name), (key = keyOf(name)));
+  }
+  return key;
+}
+
+function keyOf(name: string): string {
   // Most names are plain ASCII, where Unicode normalisation changes nothing and is the slow part.
   if (ASCII.test(name)) return name.toLowerCase().replace(/[^a-z0-9]/g, '');
   return name
