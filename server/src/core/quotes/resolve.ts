@@ -108,6 +108,9 @@ const ENTITY_WORDS = 'quote speakers';
 interface TextSink {
   /** Starts the name texts of the next entity, or its title texts. */
   marker(): void;
+  /** An entity's name, which may be a slice of the whole document. */
+  name(name: string): void;
+  /** A mention's or title's text: a slice of its paragraph, as the paragraph cache keeps it. */
   text(text: string): void;
 }
 
@@ -119,7 +122,7 @@ function writeTexts(people: Person[], organizations: Organization[], sink: TextS
   // A person's pronouns and bare titles name nobody.
   const names = (name: string, mentions: Mention[], person: boolean): void => {
     sink.marker();
-    sink.text(name);
+    sink.name(name);
     let last = name;
     for (const m of mentions) {
       if ((!person || (m.kind !== 'pronoun' && m.kind !== 'title')) && m.text !== last) sink.text((last = m.text));
@@ -133,25 +136,30 @@ function writeTexts(people: Person[], organizations: Organization[], sink: TextS
   for (const o of organizations) names(o.name, o.mentions, false);
 }
 
-/** Entity texts as kept: independent copies, and where each marker stood among them. */
+/** Entity texts as kept, and where each marker stood among them. */
 interface EntityTexts {
   texts: string[];
   markers: number[];
 }
 
-/** Copies the texts written to it, once for each distinct text (names recur); the copies hold no document text. */
+/**
+ * Keeps the texts written to it. Names are copied, as they would keep the whole document in memory;
+ * mention and title texts are kept as they are: the paragraph they are sliced from stays in the paragraph
+ * cache while unchanged, and the next analysis, comparing them, then finds the very same strings.
+ */
 class TextsWriter implements TextSink {
   readonly written: EntityTexts = { texts: [], markers: [] };
-  private readonly copies = new Map<string, string>();
 
   marker(): void {
     this.written.markers.push(this.written.texts.length);
   }
 
+  name(name: string): void {
+    this.written.texts.push(detached(name));
+  }
+
   text(text: string): void {
-    let copy = this.copies.get(text);
-    if (copy === undefined) this.copies.set(text, (copy = detached(text)));
-    this.written.texts.push(copy);
+    this.written.texts.push(text);
   }
 }
 
@@ -164,6 +172,10 @@ class TextsCheck implements TextSink {
 
   marker(): void {
     this.matching &&= this.kept.markers[this.markerAt++] === this.textAt;
+  }
+
+  name(name: string): void {
+    this.text(name);
   }
 
   text(text: string): void {
@@ -265,7 +277,8 @@ function wordsOfEntities(written: EntityTexts, wordsOfText: Map<string, string[]
     const end = m + 1 < markers.length ? markers[m + 1] : texts.length;
     for (let t = markers[m]; t < end; t++) {
       let split = wordsOfText.get(texts[t]);
-      if (!split) wordsOfText.set(texts[t], (split = words(texts[t])));
+      // Kept as a copy: the map outlives the paragraph the text is sliced from.
+      if (!split) wordsOfText.set(detached(texts[t]), (split = words(texts[t])));
       for (const w of split) {
         const owners = index.get(w);
         if (!owners) index.set(w, [owner]);
