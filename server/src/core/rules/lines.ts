@@ -3,17 +3,15 @@ import type { Article } from '../model';
 type Analysed = Pick<Article, 'text'>;
 
 /** Line starts per analysed article: every rule that names lines shares one index. */
-const lineStarts = new WeakMap<Analysed, Int32Array>();
+const lineStarts = new WeakMap<Analysed, number[]>();
 
-function startsOf(article: Analysed): Int32Array {
+function startsOf(article: Analysed): number[] {
   let starts = lineStarts.get(article);
   if (!starts) {
     const { text } = article;
-    let count = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-    starts = new Int32Array(count);
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
+    // One pass: small integers in a plain list take as little room as a typed array.
+    starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     lineStarts.set(article, starts);
   }
   return starts;

@@ -166,6 +166,8 @@ export const nameSpellingVariants: Rule = {
     const findings: RuleFinding[] = [];
     const lineOf = lineNumbers(article);
     for (const person of article.people) {
+      // Most people are named once: one wording cannot be spelled two ways.
+      if (person.mentions.length < 2) continue;
       const wordings = new Wordings();
       for (const m of person.mentions) {
         if (m.kind === 'title' || m.kind === 'pronoun') continue;
