@@ -101,6 +101,28 @@ test('the paragraph cache keeps only what the last analysis used, so memory foll
   assert.equal(cache.size, 2, 'the paragraph as it was before the edit is gone');
 });
 
+test('paragraphs deleted, moved, repeated or replaced leave nothing of theirs behind in the cache', () => {
+  const cache = new ParagraphCache<number>();
+  const analyse = (paragraphs: string[]): void => {
+    for (const paragraph of paragraphs) cache.get(paragraph, (key) => key.length);
+    cache.settle();
+  };
+  const versions = [
+    ['A.', 'B.', 'C.', 'D.'],
+    ['A.', 'B.', 'C.'], // the last deleted
+    ['A.', 'C.'], // one in the middle deleted
+    ['C.', 'A.', 'C.'], // moved and repeated
+    ['C.', 'A2.', 'C.'], // one edited
+    ['E.', 'F.'], // all replaced
+    ['E.', 'E.', 'E.'],
+    ['E.'],
+  ];
+  for (const paragraphs of versions) {
+    analyse(paragraphs);
+    assert.equal(cache.size, new Set(paragraphs).size, `after ${paragraphs.join(' ')}`);
+  }
+});
+
 test('one paragraph text in two contexts keeps a value for each, and a paragraph inserted before others leaves theirs', () => {
   const cache = new ParagraphCache<string>();
   let computed = 0;

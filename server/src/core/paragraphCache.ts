@@ -28,6 +28,13 @@ export class ParagraphCache<T> {
   /** Where in `previous` the next lookup is expected: a stage asks for its paragraphs in the same order every time. */
   private cursor = 0;
   private analysis = 0;
+  /** How many distinct entries the last analysis used (a text found twice has one), and how many of them this one has used so far. */
+  private previousDistinct = 0;
+  private reused = 0;
+  /** How many distinct entries this analysis has used or made so far. */
+  private currentDistinct = 0;
+  /** Entries of the last analysis this one passed over, where a changed paragraph's entry is likely to be. */
+  private passedOver: Entry<T>[] = [];
 
   /**
    * The value for `key` in `context`, computed by `compute` on an independent copy of the key when
@@ -61,16 +68,22 @@ export class ParagraphCache<T> {
       return this.use(entry);
     }
     // Most likely the paragraph at the cursor was edited into this one.
+    if (expected !== undefined) this.passedOver.push(expected);
     this.cursor++;
     const ownKey = entry?.key ?? (copy ? detached(key) : key);
     const value = compute(ownKey);
     const created: Entry<T> = { key: ownKey, context, value, used: this.analysis, position: this.currentCount };
     this.entries.set(ownKey, created);
     this.current[this.currentCount++] = created;
+    this.currentDistinct++;
     return value;
   }
 
   private use(entry: Entry<T>): T {
+    if (entry.used !== this.analysis) {
+      this.currentDistinct++;
+      if (entry.used === this.analysis - 1) this.reused++;
+    }
     entry.used = this.analysis;
     entry.position = this.currentCount;
     this.current[this.currentCount++] = entry;
@@ -79,12 +92,16 @@ export class ParagraphCache<T> {
 
   /**
    * Ends one analysis: what it did not use is dropped, what it used is kept for the next one.
-   * Only the last analysis's entries can have gone unused, so only they are checked.
+   * Only the last analysis's entries can have gone unused. After an edit those are nearly always
+   * among the few passed over; when they do not account for all, every one is checked.
    */
   settle(): void {
-    for (const entry of this.previous) {
-      if (entry.used !== this.analysis && this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
-    }
+    const unused = this.previousDistinct - this.reused;
+    if (unused > 0 && this.dropUnused(this.passedOver) !== unused) this.dropUnused(this.previous);
+    this.passedOver.length = 0;
+    this.previousDistinct = this.currentDistinct;
+    this.currentDistinct = 0;
+    this.reused = 0;
     this.current.length = this.currentCount;
     this.previous = this.current;
     // Made at its likely size, so that filling it does not copy it as it grows.
@@ -92,6 +109,19 @@ export class ParagraphCache<T> {
     this.currentCount = 0;
     this.cursor = 0;
     this.analysis++;
+  }
+
+  /** Drops the entries of `entries` this analysis did not use; returns how many there were. */
+  private dropUnused(entries: readonly Entry<T>[]): number {
+    let dropped = 0;
+    for (const entry of entries) {
+      if (entry.used === this.analysis) continue;
+      if (this.entries.get(entry.key) === entry) this.entries.delete(entry.key);
+      // Counted once, even when passed over twice.
+      entry.used = this.analysis;
+      dropped++;
+    }
+    return dropped;
   }
 
   get size(): number {
