@@ -1,7 +1,7 @@
 import { Session } from 'node:inspector/promises';
 import { findSourceMap } from 'node:module';
 import * as path from 'node:path';
-import { analyze } from '../server/src/core/analyze';
+import { analyze, IncrementalAnalyzer } from '../server/src/core/analyze';
 import { buildDocument, mixedArticles } from './bench-corpus';
 
 interface ProfileNode {
@@ -18,6 +18,8 @@ interface Profile {
 
 export interface ProfileSummary {
   totalMs: number;
+  /** How many analyses the profile covers (the figures are their sum). */
+  runs: number;
   /** Inclusive time per part of the core (the outermost core file on the stack decides), largest first. */
   byStage: Array<{ stage: string; ms: number }>;
   /** Self time per function, largest first. */
@@ -49,8 +51,8 @@ function where(url: string, line: number, column: number): string {
   return `${shown}:${sourceLine + 1}`;
 }
 
-/** Runs `work` under the V8 sampling profiler and says which core stages and functions took the time. */
-export async function profile(work: () => void): Promise<ProfileSummary> {
+/** Runs `work` (`runs` analyses) under the V8 sampling profiler and says which core stages and functions took the time. */
+export async function profile(work: () => void, runs = 1): Promise<ProfileSummary> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -86,20 +88,42 @@ export async function profile(work: () => void): Promise<ProfileSummary> {
   });
   return {
     totalMs,
+    runs,
     byStage: [...stageMs].map(([stage, ms]) => ({ stage, ms })).sort((a, b) => b.ms - a.ms),
     byFunction: [...selfMs.values()].sort((a, b) => b.ms - a.ms),
   };
 }
 
+/** One-character edits profiled after the document is open, and edits made before them so V8 has optimised the code. */
+const PROFILED_EDITS = 100;
+const WARM_UP_EDITS = 30;
+
 /**
- * Run directly (`node --no-turbo-inlining --import tsx scripts/bench-profile.ts BYTES`), it profiles one
- * analysis of the corpus document of that size and prints the summary as JSON. Without inlining each
- * stage keeps its own frames, so the time is charged to the stage that spent it.
+ * Run directly (`node --no-turbo-inlining --import tsx scripts/bench-profile.ts BYTES [edits]`), it profiles
+ * one analysis of the corpus document of that size, or with `edits` PROFILED_EDITS re-analyses after
+ * one-character inserts at random places, and prints the summary as JSON. Without inlining each stage keeps
+ * its own frames, so the time is charged to the stage that spent it.
  */
 if (require.main === module) {
   const bytes = Number(process.argv[2] ?? 1_000_000);
   const articles = mixedArticles();
   analyze(buildDocument(articles, 100_000));
-  const text = buildDocument(articles, bytes);
-  void profile(() => analyze(text)).then((summary) => process.stdout.write(JSON.stringify(summary)));
+  let text = buildDocument(articles, bytes);
+  if (process.argv[3] === 'edits') {
+    const analyzer = new IncrementalAnalyzer();
+    analyzer.analyze(text);
+    let seed = 7;
+    const edit = (): void => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      const at = seed % text.length;
+      text = `${text.slice(0, at)}a${text.slice(at)}`;
+      analyzer.analyze(text);
+    };
+    for (let k = 0; k < WARM_UP_EDITS; k++) edit();
+    void profile(() => {
+      for (let k = 0; k < PROFILED_EDITS; k++) edit();
+    }, PROFILED_EDITS).then((summary) => process.stdout.write(JSON.stringify(summary)));
+  } else {
+    void profile(() => analyze(text)).then((summary) => process.stdout.write(JSON.stringify(summary)));
+  }
 }
