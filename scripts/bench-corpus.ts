@@ -75,3 +75,13 @@ export function buildDocument(articles: CorpusArticle[], bytes: number): string 
   const boundary = Math.max(doc.lastIndexOf('\n'), doc.lastIndexOf(' '));
   return `${doc.slice(0, boundary > doc.length - 500 ? boundary : doc.length).trimEnd()}\n`;
 }
+
+/** A small seeded generator, so every run edits the same positions. */
+export function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

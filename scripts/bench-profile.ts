@@ -2,7 +2,7 @@ import { Session } from 'node:inspector/promises';
 import { findSourceMap } from 'node:module';
 import * as path from 'node:path';
 import { analyze, IncrementalAnalyzer } from '../server/src/core/analyze';
-import { buildDocument, mixedArticles } from './bench-corpus';
+import { buildDocument, mixedArticles, random } from './bench-corpus';
 
 interface ProfileNode {
   id: number;
@@ -96,7 +96,7 @@ export async function profile(work: () => void, runs = 1): Promise<ProfileSummar
 
 /** One-character edits profiled after the document is open, and edits made before them so V8 has optimised the code. */
 const PROFILED_EDITS = 100;
-const WARM_UP_EDITS = 30;
+export const WARM_UP_EDITS = 30;
 
 /**
  * Run directly (`node --no-turbo-inlining --import tsx scripts/bench-profile.ts BYTES [edits]`), it profiles
@@ -112,10 +112,9 @@ if (require.main === module) {
   if (process.argv[3] === 'edits') {
     const analyzer = new IncrementalAnalyzer();
     analyzer.analyze(text);
-    let seed = 7;
+    const next = random(7);
     const edit = (): void => {
-      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-      const at = seed % text.length;
+      const at = Math.floor(next() * text.length);
       text = `${text.slice(0, at)}a${text.slice(at)}`;
       analyzer.analyze(text);
     };

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync }
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyze, IncrementalAnalyzer } from '../server/src/core/analyze';
-import { buildDocument, CORPORA, mixedArticles, timebankArticles, type CorpusArticle } from './bench-corpus';
+import { buildDocument, CORPORA, mixedArticles, random, timebankArticles, type CorpusArticle } from './bench-corpus';
 import { BenchServer, LineIndex } from './bench-lsp';
-import type { ProfileSummary } from './bench-profile';
+import { WARM_UP_EDITS, type ProfileSummary } from './bench-profile';
 
 const ROOT = path.resolve(__dirname, '..');
 const SERVER = path.join(ROOT, 'dist/server.js');
@@ -70,16 +70,6 @@ async function timeIt(work: () => unknown, budgetMs: number, maxRuns = 25): Prom
     spent += t;
   }
   return { wall: percentile(walls, 50), cpu: percentile(cpus, 50), runs: walls.length };
-}
-
-/** A small seeded generator, so every run edits the same positions. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function fileSize(file: string): number {
@@ -259,7 +249,7 @@ function printProfile(summary: ProfileSummary): void {
 function whereTimeGoes(): void {
   heading('Where analyze() spends its time on the 1 MB document (V8 CPU profile, inlining off so stages keep their frames)');
   printProfile(profiled('full'));
-  heading('Where a re-analysis after a one-character edit of the 1 MB document spends its time (same profile, after 30 edits to warm up)');
+  heading(`Where a re-analysis after a one-character edit of the 1 MB document spends its time (same profile, after ${WARM_UP_EDITS} edits to warm up)`);
   printProfile(profiled('edits'));
 }
 
