@@ -129,6 +129,15 @@ describe('outline', () => {
     assert.deepEqual(people.children?.[0].children?.map((q) => q.name), ['"I am done,"']);
     assert.deepEqual(dates.children?.map((d) => d.name), ['2013 → 2012', 'Jul 02, 2013 → 2013-07-02', 'Tuesday → 2013-07-02']);
   });
+
+  test('a quotation shows on one line: line breaks and runs of spaces become one space, and a long one is cut at 60 characters', () => {
+    const outlineName = (quoteText: string) => documentSymbols({ ...fixture(), quotes: [{ ...fixture().quotes[0], text: quoteText }] }, document)[0].children?.[0].children?.[0].children?.[0].name;
+    assert.equal(outlineName('  "We will\r\n\r\n   not\u00a0 resign," '), '"We will not resign,"');
+    const long = `"${'word '.repeat(40)}"`;
+    assert.equal(outlineName(long), `${long.replace(/\s+/g, ' ').slice(0, 59)}…`);
+    assert.equal(outlineName(`"${'x'.repeat(58)}"`), `"${'x'.repeat(58)}"`, 'exactly 60 characters fit');
+    assert.equal(outlineName(`"${'x'.repeat(58)} \n"`), `"${'x'.repeat(58)} "`.slice(0, 59) + '…', 'a space before the closing mark makes 61');
+  });
 });
 
 describe('navigation', () => {

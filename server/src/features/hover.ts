@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeValue, relationToPublication } from '../core/dates/words';
 import { elementAt, quotesBy, speakerOf } from '../core/lookup';
 import type { Article, Organization, Person, Quote, Span, TemporalExpression, Title } from '../core/model';
+import { excerpt } from './excerpt';
 import { toRange } from './ranges';
 
 /**
@@ -28,11 +29,6 @@ function titleLine(title: Title): string {
   return escapeMarkdown(`${former}${title.text}${affiliation}`);
 }
 
-function excerpt(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return escapeMarkdown(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
-}
-
 /** Hover sections are separate Markdown paragraphs, so editors never run two lines together. */
 const sections = (...parts: Array<string | null>): string => parts.filter((p): p is string => p !== null).join('\n\n');
 
@@ -47,7 +43,7 @@ function personHover(article: Article, document: TextDocument, person: Person): 
     `Mentioned ${plural(person.mentions.length, 'time')}` +
     (first ? `, first on line ${lineOf(document, first.start)}` : '') +
     ` · quoted ${plural(quotes.length, 'time')}`;
-  const listed = quotes.slice(0, QUOTES_LISTED).map((q) => `- line ${lineOf(document, q.start)}: ${excerpt(q.text)}`);
+  const listed = quotes.slice(0, QUOTES_LISTED).map((q) => `- line ${lineOf(document, q.start)}: ${escapeMarkdown(excerpt(q.text, 80))}`);
   if (quotes.length > QUOTES_LISTED) listed.push(`- …and ${quotes.length - QUOTES_LISTED} more`);
   const quoteList = listed.length > 0 ? listed.join('\n') : null;
   return sections(`**${escapeMarkdown(person.name)}** (person)`, roles, counts, quoteList);

@@ -1,18 +1,11 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { describeValue } from '../core/dates/words';
-import { inTimeOrder } from '../core/timeline';
+import { byValue, inTimeOrder } from '../core/timeline';
 import { quotesBy } from '../core/lookup';
 import type { Article, Organization, Person, Quote, Span } from '../core/model';
+import { excerpt } from './excerpt';
 import { toRange } from './ranges';
-
-/** The start of `text` on one line, at most `max` characters. */
-function excerpt(text: string, max = 60): string {
-  // A long quotation is cut anyway: flatten only its start when that already holds more than fits.
-  const start = text.slice(0, max * 4).replace(/\s+/g, ' ').trim();
-  const flat = start.length > max ? start : text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
 
 /**
  * The smallest span covering all of the `groups` of spans (LSP wants a parent's range to contain its
@@ -39,7 +32,7 @@ function coverSpeakers(article: Article, speakers: Array<Person | Organization>)
 
 function quoteSymbol(document: TextDocument, quote: Quote): DocumentSymbol {
   const range = toRange(document, quote);
-  return { name: excerpt(quote.text), detail: quote.cue?.text ?? '', kind: SymbolKind.String, range, selectionRange: range };
+  return { name: excerpt(quote.text, 60), detail: quote.cue?.text ?? '', kind: SymbolKind.String, range, selectionRange: range };
 }
 
 function speakerSymbol(article: Article, document: TextDocument, speaker: Person | Organization): DocumentSymbol {
@@ -83,12 +76,13 @@ export function documentSymbols(article: Article, document: TextDocument): Docum
     coverSpeakers(article, sources),
   );
   const timeline = inTimeOrder(article.dates, article.dct);
+  const described = byValue((date) => describeValue(date.type, date.value));
   const datesGroup = group(
     document,
     'Dates',
     timeline.map((date) => {
       const range = toRange(document, date);
-      return { name: `${date.text} → ${date.value}`, detail: describeValue(date.type, date.value), kind: SymbolKind.Event, range, selectionRange: range };
+      return { name: `${date.text} → ${date.value}`, detail: described(date), kind: SymbolKind.Event, range, selectionRange: range };
     }),
     cover(timeline),
   );
