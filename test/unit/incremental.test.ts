@@ -21,9 +21,12 @@ function random(seed: number): () => number {
   };
 }
 
-/** What a reporter types or pastes: characters, paragraph breaks, quotation marks, names and dates. */
+/**
+ * What a reporter types or pastes: characters, paragraph breaks (and the tabs, stray carriage returns and
+ * byte-order marks pasted text brings onto blank lines), quotation marks, names and dates.
+ */
 const INSERTIONS = [
-  'a', 'K', ' ', '.', ',', '\n', '\n\n', '\r\n\r\n', '"', '“', '”', '‘', '’', '`', '7', '😀',
+  'a', 'K', ' ', '.', ',', '\n', '\n\n', '\r\n\r\n', '\t', '\r', '\ufeff', '\n \t\n', '"', '“', '”', '‘', '’', '`', '7', '😀',
   ' said Tuesday', ' Mr. Kim', ' “We will talk,” he said.', ' last month', '\n\nOn March 3, 2013, the talks began. The next day they ended.',
   '\n\nSEOUL, July 4 (Reuters) - ', ' the third quarter', ' Foreign Minister Wang Yi said', '\n\n“It is over.',
   ' Kim Kye-Gwan', ' Yang Moo-jin', ' Russia`s', ' on Friday, July 5, 2013,',

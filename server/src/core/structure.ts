@@ -24,38 +24,70 @@ function afterLineBreak(text: string, at: number): number {
 }
 
 /**
- * Paragraphs are separated by blank lines (lines holding only white space). The search jumps from
- * line break to line break with indexOf, which is many times faster than a loop over characters.
+ * The paragraphs of text[from, to), numbered from `firstIndex`. Paragraphs are separated by blank lines
+ * (lines holding only white space). The search jumps from line break to line break with indexOf, which is
+ * many times faster than a loop over characters. `from` must be the start of the text or of a paragraph,
+ * and `to` the end of the text or of a paragraph: a paragraph starts and ends on a character that is not
+ * white space, so no blank line reaches across either.
  */
-function splitParagraphs(text: string): Paragraph[] {
+function splitParagraphs(text: string, from: number, to: number, firstIndex: number): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  const push = (from: number, to: number): void => {
-    let s = from;
-    let e = to;
+  const push = (start: number, end: number): void => {
+    let s = start;
+    let e = end;
     while (s < e && isWhiteSpaceCode(text.charCodeAt(s))) s++;
     while (e > s && isWhiteSpaceCode(text.charCodeAt(e - 1))) e--;
-    if (e > s) paragraphs.push({ start: s, end: e, index: paragraphs.length, text: '' });
+    if (e > s) paragraphs.push({ start: s, end: e, index: firstIndex + paragraphs.length, text: '' });
   };
-  let start = 0;
-  let nextLf = text.indexOf('\n');
-  let nextCr = text.indexOf('\r');
+  const lineBreak = (search: string, fromIndex: number): number => {
+    const at = text.indexOf(search, fromIndex);
+    return at < to ? at : -1;
+  };
+  let start = from;
+  let nextLf = lineBreak('\n', from);
+  let nextCr = lineBreak('\r', from);
   while (nextLf >= 0 || nextCr >= 0) {
     // the next line break; a CRLF is found at its CR
     const at = nextCr >= 0 && (nextLf < 0 || nextCr < nextLf) ? nextCr : nextLf;
     const lineStart = afterLineBreak(text, at);
     let j = lineStart;
-    while (j < text.length && isBlankFiller(text.charCodeAt(j))) j++;
+    while (j < to && isBlankFiller(text.charCodeAt(j))) j++;
     let resume = lineStart;
     if (afterLineBreak(text, j) >= 0) {
       push(start, at);
       start = j;
       resume = j;
     }
-    if (nextLf >= 0 && nextLf < resume) nextLf = text.indexOf('\n', resume);
-    if (nextCr >= 0 && nextCr < resume) nextCr = text.indexOf('\r', resume);
+    if (nextLf >= 0 && nextLf < resume) nextLf = lineBreak('\n', resume);
+    if (nextCr >= 0 && nextCr < resume) nextCr = lineBreak('\r', resume);
   }
-  push(start, text.length);
+  push(start, to);
   return paragraphs;
+}
+
+/** Characters compared at a time while looking for where two versions of a text differ. */
+const COMPARED_CHUNK = 4096;
+
+/**
+ * How many characters `before` and `after` have in common at their start, and then at their end (never
+ * overlapping the start). Compared a chunk at a time: string comparison runs in native code, many times
+ * faster than reading characters, and the chunks are views into the texts, not copies.
+ */
+function commonEnds(before: string, after: string): { head: number; tail: number } {
+  const limit = Math.min(before.length, after.length);
+  let head = 0;
+  while (head + COMPARED_CHUNK <= limit && before.slice(head, head + COMPARED_CHUNK) === after.slice(head, head + COMPARED_CHUNK)) head += COMPARED_CHUNK;
+  while (head < limit && before.charCodeAt(head) === after.charCodeAt(head)) head++;
+  const tailLimit = limit - head;
+  let tail = 0;
+  while (
+    tail + COMPARED_CHUNK <= tailLimit &&
+    before.slice(before.length - tail - COMPARED_CHUNK, before.length - tail) === after.slice(after.length - tail - COMPARED_CHUNK, after.length - tail)
+  ) {
+    tail += COMPARED_CHUNK;
+  }
+  while (tail < tailLimit && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { head, tail };
 }
 
 const CLOSERS = '"\'”’»)]';
@@ -140,8 +172,9 @@ function sentencesOf(paragraphText: string): ParagraphSentences {
   return { text: paragraphText, bounds };
 }
 
-/** The last analysis's structure, for the next one to match paragraphs against and reuse. */
+/** The last analysis's structure, for the next one to reuse. */
 interface LastStructure {
+  text: string;
   paragraphs: readonly Paragraph[];
   sentences: readonly Sentence[];
   /** Index in `sentences` of each paragraph's first sentence, and one past the last sentence. */
@@ -150,6 +183,60 @@ interface LastStructure {
 
 const LAST_STRUCTURE = 'structure';
 
+/** Index of the first of `paragraphs` (in text order) ending after `offset`, or their number. */
+function firstEndingAfter(paragraphs: readonly Paragraph[], offset: number): number {
+  let low = 0;
+  let high = paragraphs.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (paragraphs[mid].end > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+interface SplitText {
+  paragraphs: Paragraph[];
+  /** For each paragraph, the index of the last analysis's paragraph it is known to be (moved by the edit or not), or -1. */
+  sameAs: Int32Array;
+}
+
+/**
+ * The paragraphs of `text`. After an edit only the paragraphs around the change are split again: those
+ * wholly before it are the last analysis's, and those wholly after it too, moved by the change in length.
+ */
+function splitText(text: string, last: LastStructure | undefined): SplitText {
+  if (!last) {
+    const paragraphs = splitParagraphs(text, 0, text.length, 0);
+    return { paragraphs, sameAs: new Int32Array(paragraphs.length).fill(-1) };
+  }
+  const before = last.paragraphs;
+  const { head, tail } = commonEnds(last.text, text);
+  const shift = text.length - last.text.length;
+  // The blank line after the last paragraph ending before the change may be what changed: that one is split again.
+  const kept = Math.max(0, firstEndingAfter(before, head - 1) - 1);
+  // The first paragraph ending after the change ends on an unchanged character that no blank line reaches across.
+  const lastSplit = firstEndingAfter(before, last.text.length - tail);
+  const from = kept > 0 ? before[kept].start : 0;
+  const to = lastSplit < before.length ? before[lastSplit].end + shift : text.length;
+  const split = splitParagraphs(text, from, to, kept);
+  const movedFrom = Math.min(lastSplit + 1, before.length);
+  const count = kept + split.length + before.length - movedFrom;
+  const paragraphs: Paragraph[] = new Array(count);
+  const sameAs = new Int32Array(count).fill(-1);
+  for (let i = 0; i < kept; i++) {
+    paragraphs[i] = before[i];
+    sameAs[i] = i;
+  }
+  for (let k = 0; k < split.length; k++) paragraphs[kept + k] = split[k];
+  for (let j = movedFrom, i = kept + split.length; j < before.length; j++, i++) {
+    const old = before[j];
+    paragraphs[i] = shift === 0 && i === j ? old : { start: old.start + shift, end: old.end + shift, index: i, text: old.text };
+    sameAs[i] = j;
+  }
+  return { paragraphs, sameAs };
+}
+
 /**
  * Gives each paragraph its text (the copy the cache holds) and collects the sentences, reusing the last
  * analysis's objects for a paragraph unchanged in place.
@@ -157,21 +244,21 @@ const LAST_STRUCTURE = 'structure';
 class StructureBuilder {
   readonly sentences: Sentence[] = [];
   /**
-   * After an edit, a paragraph is most likely the one at the same place counted from the start or from the
-   * end of the last analysis. Comparing it with that one is much cheaper than hashing it for the cache, and
-   * the copy found (hashed once when stored) makes every stage's cache lookup immediate.
+   * After an edit, a paragraph split again is most likely the one at the same place counted from the start or
+   * from the end of the last analysis. Comparing it with that one is much cheaper than hashing it for the
+   * cache, and the copy found (hashed once when stored) makes every stage's cache lookup immediate.
    */
   private readonly before: readonly Paragraph[];
   private readonly shift: number;
 
   constructor(
     private readonly text: string,
-    private readonly paragraphs: Paragraph[],
+    private readonly split: SplitText,
     private readonly known: ParagraphCache<ParagraphSentences>,
     private readonly last: LastStructure | undefined,
   ) {
     this.before = last?.paragraphs ?? [];
-    this.shift = this.before.length - paragraphs.length;
+    this.shift = this.before.length - split.paragraphs.length;
   }
 
   /**
@@ -180,8 +267,19 @@ class StructureBuilder {
    * unoptimised for a whole session after a deoptimisation (measured in the server: 15 ms per 1 MB edit, against 2-7).
    */
   place(i: number): void {
-    const { text, paragraphs, before, last, sentences } = this;
+    const { text, before, last, sentences } = this;
+    const { paragraphs, sameAs } = this.split;
     const paragraph = paragraphs[i];
+    const known = sameAs[i];
+    if (last && known >= 0) {
+      const { bounds } = this.known.getOwn(paragraph.text, sentencesOf);
+      if (paragraph === before[known]) {
+        for (let k = last.firstSentence[known]; k < last.firstSentence[known + 1]; k++) sentences.push(last.sentences[k]);
+      } else {
+        this.pushSentences(paragraph, bounds);
+      }
+      return;
+    }
     const slice = text.slice(paragraph.start, paragraph.end);
     const same = i < before.length && before[i].text === slice ? before[i] : undefined;
     if (last && same && same.start === paragraph.start) {
@@ -194,22 +292,29 @@ class StructureBuilder {
     const key = same ? same.text : moved >= 0 && moved < before.length && before[moved].text === slice ? before[moved].text : slice;
     const { text: own, bounds } = this.known.get(key, sentencesOf);
     paragraph.text = own;
+    this.pushSentences(paragraph, bounds);
+  }
+
+  private pushSentences(paragraph: Paragraph, bounds: readonly number[]): void {
     for (let k = 0; k < bounds.length; k += 2) {
-      sentences.push({ start: paragraph.start + bounds[k], end: paragraph.start + bounds[k + 1], paragraphIndex: i });
+      this.sentences.push({ start: paragraph.start + bounds[k], end: paragraph.start + bounds[k + 1], paragraphIndex: paragraph.index });
     }
   }
 }
 
 /**
- * Paragraphs and sentences; with a cache, only paragraphs not seen in the last analysis are split again,
- * and a paragraph unchanged in place (before the edit) keeps its objects and its sentences' objects: the
- * model of an edited document is then largely the last one's, which the garbage collector need not copy.
+ * Paragraphs and sentences; with a cache, only paragraphs around the edit are found again, only paragraphs
+ * not seen in the last analysis are split into sentences again, and a paragraph unchanged in place (before
+ * the edit) keeps its objects and its sentences' objects: the model of an edited document is then largely
+ * the last one's, which the garbage collector need not copy.
  */
 export function analyzeStructure(text: string, cache?: AnalysisCache): TextStructure {
+  const last = cache?.documentValue<LastStructure>(LAST_STRUCTURE);
   // An edited document's text is a chain of concatenated pieces, slow to read character by character:
-  // the first search for a line break in splitParagraphs makes V8 lay it out flat once, for every stage.
-  const paragraphs = splitParagraphs(text);
-  const builder = new StructureBuilder(text, paragraphs, stageCache<ParagraphSentences>(cache, 'sentences'), cache?.documentValue<LastStructure>(LAST_STRUCTURE));
+  // the first comparison or search in splitText makes V8 lay it out flat once, for every stage.
+  const split = splitText(text, last);
+  const { paragraphs } = split;
+  const builder = new StructureBuilder(text, split, stageCache<ParagraphSentences>(cache, 'sentences'), last);
   const firstSentence = new Int32Array(paragraphs.length + 1);
   for (let i = 0; i < paragraphs.length; i++) {
     firstSentence[i] = builder.sentences.length;
@@ -217,6 +322,6 @@ export function analyzeStructure(text: string, cache?: AnalysisCache): TextStruc
   }
   const { sentences } = builder;
   firstSentence[paragraphs.length] = sentences.length;
-  cache?.keepDocumentValue<LastStructure>(LAST_STRUCTURE, { paragraphs, sentences, firstSentence });
+  cache?.keepDocumentValue<LastStructure>(LAST_STRUCTURE, { text, paragraphs, sentences, firstSentence });
   return { text, paragraphs, sentences };
 }
