@@ -1,5 +1,6 @@
 import { findDocumentCreationTime, findTemporalExpressions } from './dates';
 import { findHeadline } from './headline';
+import { entityExtents } from './lookup';
 import type { AnalyzeOptions, Article, Finding } from './model';
 import { findPeople } from './people';
 import { AnalysisCache } from './paragraphCache';
@@ -106,6 +107,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}, ruleSet: rea
   const headline = guarded('headline', () => findHeadline(structure, dct), null);
   const dates = guarded('dates', () => findTemporalExpressions(structure, dct, cache), []);
   const { people, organizations } = guarded('people', () => findPeople(structure, options.lexicon, cache), { people: [], organizations: [] });
+  entityExtents(people, organizations); // for hovers, made while the entities are fresh in the processor's cache
   const { quotes, unmatchedQuoteMarks, unreadFrom } = guarded(
     'quotes',
     () => findQuotes(structure, people, organizations, options.lexicon, cache),
