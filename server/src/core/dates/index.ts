@@ -32,7 +32,16 @@ type PieceExpression = Omit<TemporalExpression, 'text'>;
  * The expressions of one piece and the state the next piece starts from; null for the many pieces
  * without any, which pass the state on unchanged (and cost the cache almost nothing).
  */
-type PieceDates = { expressions: PieceExpression[]; state: ResolutionState } | null;
+type PieceDates = {
+  expressions: PieceExpression[];
+  state: ResolutionState;
+  /**
+   * The expressions as last placed in a document (a paragraph's texts sliced from its own string, so
+   * that they keep no version of the document alive), and where: the next analysis that finds the
+   * paragraph at the same place takes the very same objects, which the garbage collector then need not copy.
+   */
+  placed?: { at: number; expressions: TemporalExpression[] };
+} | null;
 
 /**
  * The expressions of one piece's own text, resolved from `state`. Depends only on the dateline, the
@@ -91,13 +100,20 @@ export function findTemporalExpressions(structure: TextStructure, dct: DocumentC
   const read = (text: string, offset: number, own: boolean): void => {
     const found = own ? pieceCache.getOwn(text, resolve, context) : pieceCache.get(text, resolve, context);
     if (!found) return;
-    for (const { start: relativeStart, end: relativeEnd, type, value, relative, mod } of found.expressions) {
-      const start = relativeStart + offset;
-      const end = relativeEnd + offset;
-      const expressionText = structure.text.slice(start, end);
-      // Literals of the final shape, not a spread: a spread object grows into extra storage as its properties are copied.
-      expressions[count++] =
-        mod === undefined ? { text: expressionText, start, end, type, value, relative } : { text: expressionText, start, end, type, value, relative, mod };
+    if (own && found.placed?.at === offset) {
+      for (const expression of found.placed.expressions) expressions[count++] = expression;
+    } else {
+      const placed: TemporalExpression[] = new Array(found.expressions.length);
+      for (let k = 0; k < placed.length; k++) {
+        const { start: relativeStart, end: relativeEnd, type, value, relative, mod } = found.expressions[k];
+        const start = relativeStart + offset;
+        const end = relativeEnd + offset;
+        const expressionText = own ? text.slice(relativeStart, relativeEnd) : structure.text.slice(start, end);
+        // Literals of the final shape, not a spread: a spread object grows into extra storage as its properties are copied.
+        placed[k] = mod === undefined ? { text: expressionText, start, end, type, value, relative } : { text: expressionText, start, end, type, value, relative, mod };
+        expressions[count++] = placed[k];
+      }
+      if (own && cache) found.placed = { at: offset, expressions: placed };
     }
     if (found.state.ref !== state.ref || found.state.quarter !== state.quarter) context = contextOf(dct, found.state);
     state = found.state;
