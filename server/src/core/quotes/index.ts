@@ -44,7 +44,7 @@ export function findQuotes(
   const { text } = structure;
   const words = quoteLexicon(lexicon);
   const document = new DocumentQuotes(structure, words, cache);
-  const { speakers, cues } = inheritSpeakers(text, document);
+  const { speakers, cues } = inheritSpeakers(document);
   const unmatchedQuoteMarks: Span[] = [];
   const resolver = createResolver(people, organizations, words, structure.sentences, document, cache);
   const quotes: Quote[] = new Array(speakers.length);
@@ -52,24 +52,48 @@ export function findQuotes(
   for (let p = 0, u = 0; p < document.results.length; p++) {
     const result = document.results[p];
     if (!result) continue;
-    const offset = structure.paragraphs[p].start;
+    const paragraph = structure.paragraphs[p];
+    const offset = paragraph.start;
     for (const s of result.unmatched) unmatchedQuoteMarks.push({ start: offset + s.start, end: offset + s.end });
     for (const unit of result.units) {
-      const { segments } = unit;
-      const start = offset + segments[0].start;
-      const end = offset + segments[segments.length - 1].end;
       const speaker = speakers[u];
       const speakerId = speaker ? resolver.link(text, speaker) : null;
       // Name the speaker by the person's own mention when the phrase carries a title around it.
       const own = speaker && resolver.linkedMention;
-      const speakerMention = own && (own.start !== speaker.start || own.end !== speaker.end) ? { start: own.start, end: own.end, text: text.slice(own.start, own.end) } : speaker;
+      const speakerMention =
+        own && (own.start !== speaker.start || own.end !== speaker.end)
+          ? { start: own.start, end: own.end, text: speaker.text.slice(own.start - speaker.start, own.end - speaker.start) }
+          : speaker;
+      const cue = cues[u];
+      const last = unit.placed;
+      if (last && last.at === offset && last.quote.speakerId === speakerId && sameSpan(last.quote.speakerMention, speakerMention) && sameSpan(last.quote.cue, cue)) {
+        quotes[u++] = last.quote;
+        continue;
+      }
+      const { segments } = unit;
+      const relativeStart = segments[0].start;
+      const relativeEnd = segments[segments.length - 1].end;
       const parts: Span[] = new Array(segments.length);
       for (let s = 0; s < segments.length; s++) parts[s] = { start: offset + segments[s].start, end: offset + segments[s].end };
-      quotes[u] = { start, end, text: text.slice(start, end), parts, speakerId, speakerMention, cue: cues[u], expectsSpeaker: unit.expectsSpeaker };
-      u++;
+      const quote: Quote = {
+        start: offset + relativeStart,
+        end: offset + relativeEnd,
+        text: paragraph.text.slice(relativeStart, relativeEnd),
+        parts,
+        speakerId,
+        speakerMention,
+        cue,
+        expectsSpeaker: unit.expectsSpeaker,
+      };
+      if (cache) unit.placed = { at: offset, quote };
+      quotes[u++] = quote;
     }
   }
   return { quotes, unmatchedQuoteMarks, unreadFrom: document.unreadFrom };
+}
+
+function sameSpan(a: TextSpan | null, b: TextSpan | null): boolean {
+  return a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end && a.text === b.text);
 }
 
 /** The quotations of every paragraph of the document, by paragraph. */
@@ -139,10 +163,14 @@ class DocumentQuotes {
  * previous paragraph of a multi-paragraph quote, an earlier quote in the same line, a later one
  * ("“A.” “B,” she said."), or the speaker of the line before.
  */
-function inheritSpeakers(text: string, document: DocumentQuotes): Attributions {
+function inheritSpeakers(document: DocumentQuotes): Attributions {
   const { paragraphs } = document.structure;
   const { results } = document;
-  const inDocument = (offset: number, s: Span): TextSpan => ({ start: offset + s.start, end: offset + s.end, text: text.slice(offset + s.start, offset + s.end) });
+  // Texts sliced from the paragraph's own string: a quotation kept for the next analysis (see ParagraphUnit.placed) keeps no version of the document alive.
+  const inParagraph = (p: number, s: Span): TextSpan => {
+    const { start, text: own } = paragraphs[p];
+    return { start: start + s.start, end: start + s.end, text: own.slice(s.start, s.end) };
+  };
   let count = 0;
   for (const result of results) if (result) count += result.units.length;
   const speakers: Array<TextSpan | null> = new Array(count);
@@ -159,21 +187,20 @@ function inheritSpeakers(text: string, document: DocumentQuotes): Attributions {
     const before = line > 0 ? line - 1 : quotes.lineCount - 1;
     if (lastQuotedParagraph === q && lastQuotedLine === before) return lastQuotedSpeaker;
     const reported = quotes.reportedOnLine(before, document.words);
-    return reported && inDocument(paragraphs[q].start, reported);
+    return reported && inParagraph(q, reported);
   };
 
   // `first` (the paragraph's quotation numbered `u + first`) and `end` bound the quotations of one line.
   for (let p = 0, u = 0; p < paragraphs.length; p++) {
     const result = results[p];
     if (!result) continue;
-    const offset = paragraphs[p].start;
     const { units } = result;
     for (let first = 0, end = 0; first < units.length; first = end) {
       const { line } = units[first];
       for (; end < units.length && units[end].line === line; end++) {
         const unit = units[end];
-        speakers[u + end] = unit.speaker && inDocument(offset, unit.speaker);
-        cues[u + end] = unit.cue && inDocument(offset, unit.cue);
+        speakers[u + end] = unit.speaker && inParagraph(p, unit.speaker);
+        cues[u + end] = unit.cue && inParagraph(p, unit.cue);
       }
       let lastInLine: TextSpan | null = null;
       // The next quote of the line with its own attribution (later quotes have only their own until reached):
@@ -185,8 +212,8 @@ function inheritSpeakers(text: string, document: DocumentQuotes): Attributions {
         if (!speakers[k] && unit.expectsSpeaker) {
           if (unit.segments[0].continuesPrevious && k > 0) speakers[k] = speakers[k - 1];
           if (!speakers[k] && unit.reported) {
-            speakers[k] = inDocument(offset, unit.reported.speaker);
-            cues[k] = unit.reported.cue && inDocument(offset, unit.reported.cue);
+            speakers[k] = inParagraph(p, unit.reported.speaker);
+            cues[k] = unit.reported.cue && inParagraph(p, unit.reported.cue);
           }
           if (!speakers[k] && !lastInLine) {
             if (nextAttributed <= k) nextAttributed = k + 1;

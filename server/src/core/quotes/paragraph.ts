@@ -1,5 +1,5 @@
 import { kept } from '../paragraphCache';
-import type { Span } from '../model';
+import type { Quote, Span } from '../model';
 import { firstStartingFrom } from '../spans';
 import {
   attributionAfter,
@@ -48,6 +48,11 @@ export interface ParagraphUnit {
   /** For a quotation with no attribution: who the text before it on its line reports as speaking, or its clause's subject. */
   reported: Reported | null;
   expectsSpeaker: boolean;
+  /**
+   * The quotation as last placed in a document, and the paragraph's start there: taken again, the very same
+   * object, while the paragraph stays at that place and the speaker and cue are the same.
+   */
+  placed?: { at: number; quote: Quote };
 }
 
 /**
