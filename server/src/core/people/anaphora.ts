@@ -1,4 +1,4 @@
-import { newMention, placeTitle, type PersonDraft } from './linking';
+import { placedMention, placeTitle, type PersonDraft } from './linking';
 import type { PlacedParagraphs, TitleSite } from './paragraph';
 
 /**
@@ -38,7 +38,7 @@ export function linkTitleAnaphors(placed: PlacedParagraphs, drafts: PersonDraft[
       const holder = onlyHolder(holdersOf.get(site.head), drafts, ownTitles, site.words, at);
       if (!holder) continue;
       if (site.startsName && includes((taken ??= mentionStarts(drafts)), at)) continue;
-      holder.mentions.push(newMention(site.text, at, site.end + offset, 'title', site.possessive));
+      holder.mentions.push(placedMention(site, site.text, at, site.end + offset, 'title', site.possessive));
       holder.sites.push(site);
       holder.titles.push(placeTitle(site.title, offset));
       linkedUntil = site.end;

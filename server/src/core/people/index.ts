@@ -4,7 +4,7 @@ import { firstStartingFrom } from '../spans';
 import { linkTitleAnaphors } from './anaphora';
 import { assignGenders } from './gender';
 import { peopleLexicon, type PeopleLexicon } from './lexicon';
-import { linkMentions, newMention, paragraphStartOf, placeTitle, sortMentions, type PersonDraft } from './linking';
+import { linkMentions, paragraphStartOf, placedMention, placeTitle, sortMentions, type PersonDraft } from './linking';
 import { analyseParagraph, NameSite, type ParagraphPeople, type PlacedParagraphs, type TitleSite } from './paragraph';
 
 export interface PeopleAnalysis {
@@ -141,7 +141,7 @@ function groupOrganizations(placed: PlacedParagraphs): Organization[] {
     const { organizations: sites } = found;
     for (let n = 0; n < sites.length; n++) {
       const o = sites[n];
-      const mention = newMention(o.text, o.start + offset, o.end + offset, 'full', o.possessive);
+      const mention = placedMention(o, o.text, o.start + offset, o.end + offset, 'full', o.possessive);
       const org = byName.get(o.key);
       if (org) {
         org.mentions.push(mention);

@@ -39,13 +39,14 @@ export function paragraphStartOf(d: PersonDraft, k: number): number {
   return d.mentions[k].start - (site instanceof NameSite ? site.mentionStart : site.start);
 }
 
-/** A title found in a paragraph, with its offsets placed in the document. */
+/** A title found in a paragraph, with its offsets placed in the document (the very one the last analysis placed there, if any: see placedMention). */
 export function placeTitle(site: TitleSite, offset: number): TitleSite {
   const { text, start, end, attachment, affiliation, former } = site.title;
+  if (site.placed?.title.start === start + offset) return site.placed;
   const title: Title = { text, start: start + offset, end: end + offset, attachment };
   if (affiliation !== undefined) title.affiliation = affiliation;
   if (former !== undefined) title.former = former;
-  return { title, heads: site.heads, words: site.words, genders: site.genders, wording: site.wording };
+  return (site.placed = { title, heads: site.heads, words: site.words, genders: site.genders, wording: site.wording });
 }
 
 /**
@@ -89,12 +90,23 @@ function compatible(d: PersonDraft, surname: string, given: string | undefined):
 }
 
 /** A mention, made in one go: a `possessive` added afterwards would take an extra allocation. */
-export function newMention(text: string, start: number, end: number, kind: MentionKind, possessive: boolean): Mention {
+function newMention(text: string, start: number, end: number, kind: MentionKind, possessive: boolean): Mention {
   return possessive ? { text, start, end, kind, possessive } : { text, start, end, kind };
 }
 
+/**
+ * The mention of a site a paragraph's cached reading found, at `start` in the document: the very one the last
+ * analysis made when it starts at the same place with the same kind (all else comes from the site), so that an
+ * edit makes new mentions only where the text moved, and the garbage collector copies fewer.
+ */
+export function placedMention(site: { placed?: Mention }, text: string, start: number, end: number, kind: MentionKind, possessive: boolean): Mention {
+  const last = site.placed;
+  if (last !== undefined && last.start === start && last.kind === kind) return last;
+  return (site.placed = newMention(text, start, end, kind, possessive));
+}
+
 function nameMention(site: NameSite, offset: number, kind: MentionKind): Mention {
-  return newMention(site.mentionText, site.mentionStart + offset, site.end + offset, site.prefix === 'honorific' ? 'honorific' : kind, site.possessive);
+  return placedMention(site, site.mentionText, site.mentionStart + offset, site.end + offset, site.prefix === 'honorific' ? 'honorific' : kind, site.possessive);
 }
 
 function addMention(draft: PersonDraft, site: NameSite, offset: number, kind: MentionKind): void {

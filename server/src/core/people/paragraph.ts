@@ -1,5 +1,5 @@
 import { kept, NONE } from '../paragraphCache';
-import type { Gender, Paragraph, Span, Title } from '../model';
+import type { Gender, Mention, Paragraph, Span, Title } from '../model';
 import { firstStartingFrom } from '../spans';
 import { findCandidates, isSuffix, type NameCandidate, type OrgCandidate } from './candidates';
 import type { PeopleLexicon } from './lexicon';
@@ -64,6 +64,9 @@ export class NameSite {
     readonly mentionText: string,
   ) {}
 
+  /** The mention last made of it (see placedMention). */
+  placed: Mention | undefined = undefined;
+
   get possessive(): boolean {
     return (this.flags & POSSESSIVE) !== 0;
   }
@@ -123,6 +126,8 @@ export interface TitleSite {
   genders: readonly Gender[];
   /** Its text in lower case: a person keeps one title per wording. */
   wording: string;
+  /** The site as last placed in a document (see placeTitle). */
+  placed?: TitleSite;
 }
 
 export interface OrganizationSite {
@@ -134,6 +139,8 @@ export interface OrganizationSite {
   key: string;
   /** Its name as written. */
   text: string;
+  /** The mention last made of it (see placedMention). */
+  placed?: Mention;
 }
 
 export interface AnaphorSite {
@@ -149,6 +156,8 @@ export interface AnaphorSite {
   title: TitleSite;
   /** A name candidate starts here too: then only a name that was linked to nobody leaves it a title. */
   startsName: boolean;
+  /** The mention last made of it (see placedMention). */
+  placed?: Mention;
   /** The text from "the" to the title's end. */
   text: string;
 }
@@ -281,7 +290,7 @@ function titleSite(lex: PeopleLexicon, tokens: Token[], title: Title, content: r
     const gender = lex.titleGender.get(w);
     if (gender) genders.push(gender);
   }
-  return { title, heads: kept(heads), words, genders: kept(genders), wording };
+  return { title, heads: kept(heads), words, genders: kept(genders), wording, placed: undefined };
 }
 
 function organizationSite(lex: PeopleLexicon, text: string, tokens: Token[], o: OrgCandidate): OrganizationSite {
@@ -290,7 +299,7 @@ function organizationSite(lex: PeopleLexicon, text: string, tokens: Token[], o: 
   const { start } = tokens[first];
   const last = tokens[o.last];
   const name = text.slice(start, last.end);
-  return { start, end: last.end, possessive: last.possessive, key: lex.intern(name.toLowerCase()), text: name };
+  return { start, end: last.end, possessive: last.possessive, key: lex.intern(name.toLowerCase()), text: name, placed: undefined };
 }
 
 /** "the minister", "the senator", "the president's son": definite titles with a lower-case head. */
@@ -315,6 +324,7 @@ function anaphorSites(lex: PeopleLexicon, text: string, tokens: Token[], names: 
       title: titleSite(lex, tokens, found.title, words),
       startsName: nameStarts.has(i),
       text: text.slice(tokens[i].start, last.end),
+      placed: undefined,
     });
   }
   return sites;
