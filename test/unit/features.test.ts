@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, IncrementalAnalyzer } from '../../server/src/core/analyze';
 import { analyzeStructure } from '../../server/src/core/structure';
 import type { Article, Finding, Mention, Person, Quote, Severity, TemporalExpression } from '../../server/src/core/model';
 import { diagnostics, TOO_MANY_PROBLEMS_CODE } from '../../server/src/features/diagnostics';
@@ -138,6 +141,26 @@ describe('outline', () => {
     assert.equal(outlineName(`"${'x'.repeat(58)}"`), `"${'x'.repeat(58)}"`, 'exactly 60 characters fit');
     assert.equal(outlineName(`"${'x'.repeat(58)} \n"`), `"${'x'.repeat(58)} "`.slice(0, 59) + '…', 'a space before the closing mark makes 61');
   });
+});
+
+test('after edits, the outline is the one of a fresh analysis, also when a line break replaces a character before a quote', () => {
+  const sample = readFileSync(path.resolve(__dirname, '../../samples/north-korea-negotiator.article'), 'utf8');
+  const incremental = new IncrementalAnalyzer();
+  const edited = TextDocument.create('file:///edited.article', 'press-article', 1, sample);
+  const firstQuote = sample.indexOf('“', sample.indexOf('\n\n', 200));
+  // The same length each time: the quotations and dates after the edit keep their offsets, not their lines.
+  const edits = [
+    { at: firstQuote - 2, text: '\n' },
+    { at: firstQuote - 2, text: ' ' },
+    { at: sample.length - 10, text: 'x' },
+    { at: 5, text: '\n' },
+  ];
+  documentSymbols(incremental.analyze(edited.getText()), edited);
+  for (const [k, { at, text }] of edits.entries()) {
+    TextDocument.update(edited, [{ range: { start: edited.positionAt(at), end: edited.positionAt(at + 1) }, text }], k + 2);
+    const fresh = TextDocument.create('file:///fresh.article', 'press-article', 1, edited.getText());
+    assert.deepEqual(documentSymbols(incremental.analyze(edited.getText()), edited), documentSymbols(analyze(fresh.getText()), fresh), `edit ${k}`);
+  }
 });
 
 describe('navigation', () => {
