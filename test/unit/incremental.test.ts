@@ -31,7 +31,7 @@ const INSERTIONS = [
   'a', 'K', ' ', '.', ',', '\n', '\n\n', '\r\n\r\n', '\t', '\r', '\ufeff', '\n \t\n', '"', '“', '”', '‘', '’', '`', '7', '😀',
   ' said Tuesday', ' Mr. Kim', ' “We will talk,” he said.', ' last month', '\n\nOn March 3, 2013, the talks began. The next day they ended.',
   '\n\nSEOUL, July 4 (Reuters) - ', ' the third quarter', ' Foreign Minister Wang Yi said', '\n\n“It is over.',
-  ' Kim Kye-Gwan', ' Yang Moo-jin', ' Russia`s', ' on Friday, July 5, 2013,',
+  ' Kim Kye-Gwan', ' Kim Kye-gwan', ' Yang Moo-jin', ' Russia`s', ' on Friday, July 5, 2013,',
 ];
 
 function edit(text: string, next: () => number): string {

@@ -112,6 +112,34 @@ class Wordings {
   }
 }
 
+function wordingsOf(mentions: readonly Mention[]): Wordings {
+  const wordings = new Wordings();
+  for (const m of mentions) {
+    if (m.kind === 'title' || m.kind === 'pronoun') continue;
+    const surface = nameText(m);
+    const form = wordings.find(surface);
+    if (form) form.count++;
+    // Headlines in capitals are no spelling of their own.
+    else wordings.add({ surface, key: isAllCaps(surface) ? null : spellingKey(surface), first: m, count: 1 });
+  }
+  return wordings;
+}
+
+/**
+ * The mentions of people found spelled one way, by their first mention. After an edit the analysis hands back
+ * the very mention objects of the paragraphs that stayed in place (see placedMention), so a person whose
+ * mentions are all the same objects as then is spelled one way still, and their mentions are not read again:
+ * comparing the lists costs a fraction of reading the mentions, spread over memory.
+ */
+const checkedMentions = new WeakMap<Mention, readonly Mention[]>();
+
+function spelledOneWay(mentions: readonly Mention[]): boolean {
+  const checked = checkedMentions.get(mentions[0]);
+  if (checked === undefined || checked.length !== mentions.length) return false;
+  for (let k = 1; k < mentions.length; k++) if (checked[k] !== mentions[k]) return false;
+  return true;
+}
+
 /** Words of a mention without an honorific ("Mr. Kim" → "Kim"). */
 function nameText(m: Mention): string {
   const { text } = m;
@@ -167,18 +195,13 @@ export const nameSpellingVariants: Rule = {
     const lineOf = lineNumbers(article);
     for (const person of article.people) {
       // Most people are named once: one wording cannot be spelled two ways.
-      if (person.mentions.length < 2) continue;
-      const wordings = new Wordings();
-      for (const m of person.mentions) {
-        if (m.kind === 'title' || m.kind === 'pronoun') continue;
-        const surface = nameText(m);
-        const form = wordings.find(surface);
-        if (form) form.count++;
-        // Headlines in capitals are no spelling of their own.
-        else wordings.add({ surface, key: isAllCaps(surface) ? null : spellingKey(surface), first: m, count: 1 });
-      }
+      if (person.mentions.length < 2 || spelledOneWay(person.mentions)) continue;
+      const wordings = wordingsOf(person.mentions);
       // Most people's wordings ("Donald Trump", "Trump", "Mr. Trump") are all spelled differently: their mentions are not read again.
-      if (!wordings.shareAKey()) continue;
+      if (!wordings.shareAKey()) {
+        checkedMentions.set(person.mentions[0], person.mentions);
+        continue;
+      }
       const preferred = wordings.preferred();
       for (const m of person.mentions) {
         if (m.kind === 'title' || m.kind === 'pronoun') continue;
