@@ -116,6 +116,19 @@ test('editing a long document keeps no earlier version of its text in memory', (
   assert.ok(grown < 1, `the heap grew by ${grown.toFixed(2)} MB over 30 one-character edits: earlier versions of the text are kept`);
 });
 
+test('an edit that gives a person a title credits them a quote elsewhere that names them by it', () => {
+  const incremental = new IncrementalAnalyzer();
+  // "the veteran negotiator" is no mention of Kim (he is not called a veteran): only his title's head word links it.
+  const before = 'SEOUL, July 2, 2013\n\nKim Kye-Gwan arrived in Beijing on Tuesday.\n\nTalks began at noon.\n\n"We will talk," the veteran negotiator said.\n';
+  incremental.analyze(before);
+  const after = before.replace('Kim Kye-Gwan arrived', 'Chief negotiator Kim Kye-Gwan arrived');
+  const article = incremental.analyze(after);
+  assert.deepEqual(article, analyze(after));
+  const kim = article.people.find((p) => p.name === 'Kim Kye-Gwan');
+  assert.ok(kim);
+  assert.equal(article.quotes[0].speakerId, kim.id);
+});
+
 test('the paragraph cache keeps only what the last analysis used, so memory follows the document, not its history', () => {
   const cache = new ParagraphCache<number>();
   let computed = 0;
