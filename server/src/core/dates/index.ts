@@ -37,10 +37,10 @@ type PieceDates = {
   state: ResolutionState;
   /**
    * The expressions as last placed in a document (a paragraph's texts sliced from its own string, so
-   * that they keep no version of the document alive), and where: the next analysis that finds the
-   * paragraph at the same place takes the very same objects, which the garbage collector then need not copy.
+   * that they keep no version of the document alive): the next analysis that finds the paragraph at the
+   * same place takes the very same objects, which the garbage collector then need not copy.
    */
-  placed?: { at: number; expressions: TemporalExpression[] };
+  placed?: TemporalExpression[];
 } | null;
 
 /**
@@ -76,7 +76,7 @@ function datesOfPiece(text: string, anchor: ReturnType<typeof parseDct>, state: 
   if (expressions.length === 0) return null;
   // Kept for every piece with dates: an array of exactly their number, and the state it started from when unchanged.
   const unchanged = ref === state.ref && quarter === state.quarter;
-  return { expressions: expressions.slice(), state: unchanged ? state : { ref, quarter } };
+  return { expressions: expressions.slice(), state: unchanged ? state : { ref, quarter }, placed: undefined };
 }
 
 /** Without a dateline, relative values are computed from an arbitrary day and then shown with X digits. */
@@ -100,8 +100,9 @@ export function findTemporalExpressions(structure: TextStructure, dct: DocumentC
   const read = (text: string, offset: number, own: boolean): void => {
     const found = own ? pieceCache.getOwn(text, resolve, context) : pieceCache.get(text, resolve, context);
     if (!found) return;
-    if (own && found.placed?.at === offset) {
-      for (const expression of found.placed.expressions) expressions[count++] = expression;
+    // A piece with dates has at least one: where its first one lies says where the piece was placed.
+    if (own && found.placed?.[0].start === found.expressions[0].start + offset) {
+      for (const expression of found.placed) expressions[count++] = expression;
     } else {
       const placed: TemporalExpression[] = new Array(found.expressions.length);
       for (let k = 0; k < placed.length; k++) {
@@ -113,7 +114,7 @@ export function findTemporalExpressions(structure: TextStructure, dct: DocumentC
         placed[k] = mod === undefined ? { text: expressionText, start, end, type, value, relative } : { text: expressionText, start, end, type, value, relative, mod };
         expressions[count++] = placed[k];
       }
-      if (own && cache) found.placed = { at: offset, expressions: placed };
+      if (own && cache) found.placed = placed;
     }
     if (found.state.ref !== state.ref || found.state.quarter !== state.quarter) context = contextOf(dct, found.state);
     state = found.state;

@@ -65,13 +65,13 @@ export function findQuotes(
           ? { start: own.start, end: own.end, text: speaker.text.slice(own.start - speaker.start, own.end - speaker.start) }
           : speaker;
       const cue = cues[u];
-      const last = unit.placed;
-      if (last && last.at === offset && last.quote.speakerId === speakerId && sameSpan(last.quote.speakerMention, speakerMention) && sameSpan(last.quote.cue, cue)) {
-        quotes[u++] = last.quote;
-        continue;
-      }
       const { segments } = unit;
       const relativeStart = segments[0].start;
+      const last = unit.placed;
+      if (last && last.start === offset + relativeStart && last.speakerId === speakerId && sameSpan(last.speakerMention, speakerMention) && sameSpan(last.cue, cue)) {
+        quotes[u++] = last;
+        continue;
+      }
       const relativeEnd = segments[segments.length - 1].end;
       const parts: Span[] = new Array(segments.length);
       for (let s = 0; s < segments.length; s++) parts[s] = { start: offset + segments[s].start, end: offset + segments[s].end };
@@ -85,7 +85,7 @@ export function findQuotes(
         cue,
         expectsSpeaker: unit.expectsSpeaker,
       };
-      if (cache) unit.placed = { at: offset, quote };
+      if (cache) unit.placed = quote;
       quotes[u++] = quote;
     }
   }
