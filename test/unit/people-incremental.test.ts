@@ -66,3 +66,37 @@ test('a paragraph written twice is read once, and each copy keeps its own place 
     [['Senator', 0]],
   );
 });
+
+test('typing in a word that names nobody moves the people with the text, each mention still on its name', () => {
+  const cache = new AnalysisCache();
+  const before = findPeople(analyzeStructure(sample, cache), {}, cache);
+  cache.settle();
+  // "cautiously" sits in a later paragraph, after the first people named and before others.
+  const at = sample.indexOf('cautiously');
+  assert.ok(at > 0);
+  const edited = `${sample.slice(0, at)}very ${sample.slice(at)}`;
+  const structure = analyzeStructure(edited, cache);
+  const after = findPeople(structure, {}, cache);
+  assert.deepEqual(after, findPeople(structure));
+  for (const person of after.people) {
+    for (const mention of person.mentions) assert.equal(edited.slice(mention.start, mention.end), mention.text);
+    for (const title of person.titles) assert.equal(edited.slice(title.start, title.end), title.text);
+  }
+  // Nobody was linked again: a person mentioned only before the edit is the very one found before it.
+  const untouched = before.people.filter((p) => p.mentions.every((m) => m.end <= at) && p.titles.every((t) => t.end <= at));
+  assert.ok(untouched.length > 0);
+  for (const person of untouched) assert.ok(after.people.includes(person), `${person.name} was linked again`);
+});
+
+test('people kept from an analysis before the last are not moved by the last edit alone', () => {
+  const cache = new AnalysisCache();
+  findPeople(analyzeStructure(sample, cache), {}, cache);
+  cache.settle();
+  // The next version is split into paragraphs, but its people are not looked for (as when a time budget runs out).
+  const second = `Update.\n\n${sample}`;
+  analyzeStructure(second, cache);
+  cache.settle();
+  const third = second.replace('cautiously', 'very cautiously');
+  const structure = analyzeStructure(third, cache);
+  assert.deepEqual(findPeople(structure, {}, cache), findPeople(structure));
+});

@@ -183,6 +183,29 @@ interface LastStructure {
 
 const LAST_STRUCTURE = 'structure';
 
+/**
+ * How this text differs from the last one analysed with the same cache: `text[0, head)` is the same,
+ * the last text's `[oldEnd, end)` moved by `delta`, and what lay between was replaced.
+ */
+export interface TextEdit {
+  head: number;
+  oldEnd: number;
+  delta: number;
+}
+
+const TEXT_EDIT = 'text edit';
+
+/** The edit from the last analysed text to this one (see analyzeStructure), or null for a first analysis. */
+export function lastEdit(cache: AnalysisCache): TextEdit | null {
+  return cache.documentValue<TextEdit | null>(TEXT_EDIT) ?? null;
+}
+
+/** Where offset `at` of the last text lies in this one, or -1 when the edit replaced what was there. */
+export function movedOffset(edit: TextEdit, at: number): number {
+  if (at < edit.head) return at;
+  return at >= edit.oldEnd ? at + edit.delta : -1;
+}
+
 /** Index of the first of `paragraphs` (in text order) ending after `offset`, or their number. */
 function firstEndingAfter(paragraphs: readonly Paragraph[], offset: number): number {
   let low = 0;
@@ -199,6 +222,7 @@ interface SplitText {
   paragraphs: Paragraph[];
   /** For each paragraph, the index of the last analysis's paragraph it is known to be (moved by the edit or not), or -1. */
   sameAs: Int32Array;
+  edit: TextEdit | null;
 }
 
 /**
@@ -208,7 +232,7 @@ interface SplitText {
 function splitText(text: string, last: LastStructure | undefined): SplitText {
   if (!last) {
     const paragraphs = splitParagraphs(text, 0, text.length, 0);
-    return { paragraphs, sameAs: new Int32Array(paragraphs.length).fill(-1) };
+    return { paragraphs, sameAs: new Int32Array(paragraphs.length).fill(-1), edit: null };
   }
   const before = last.paragraphs;
   const { head, tail } = commonEnds(last.text, text);
@@ -234,7 +258,7 @@ function splitText(text: string, last: LastStructure | undefined): SplitText {
     paragraphs[i] = shift === 0 && i === j ? old : { start: old.start + shift, end: old.end + shift, index: i, text: old.text };
     sameAs[i] = j;
   }
-  return { paragraphs, sameAs };
+  return { paragraphs, sameAs, edit: { head, oldEnd: last.text.length - tail, delta: shift } };
 }
 
 /**
@@ -323,5 +347,6 @@ export function analyzeStructure(text: string, cache?: AnalysisCache): TextStruc
   const { sentences } = builder;
   firstSentence[paragraphs.length] = sentences.length;
   cache?.keepDocumentValue<LastStructure>(LAST_STRUCTURE, { text, paragraphs, sentences, firstSentence });
+  cache?.keepDocumentValue<TextEdit | null>(TEXT_EDIT, split.edit);
   return { text, paragraphs, sentences };
 }

@@ -1,10 +1,12 @@
 import type { LexiconExtensions, Organization, Person, Span, TextStructure, Title } from '../model';
 import { stageCache, type AnalysisCache } from '../paragraphCache';
 import { firstStartingFrom } from '../spans';
+import { lastEdit } from '../structure';
 import { linkTitleAnaphors } from './anaphora';
 import { assignGenders } from './gender';
 import { peopleLexicon, type PeopleLexicon } from './lexicon';
 import { linkMentions, paragraphStartOf, placedMention, placeTitle, sortMentions, type PersonDraft } from './linking';
+import { movedPeople, type KeptPeople } from './moved';
 import { analyseParagraph, NameSite, type ParagraphPeople, type PlacedParagraphs, type TitleSite } from './paragraph';
 
 export interface PeopleAnalysis {
@@ -15,11 +17,12 @@ export interface PeopleAnalysis {
 /**
  * Named people with their titles and linked mentions, and the organisations that are not people.
  * Each paragraph is read on its own (and kept in `cache` across edits); linking across paragraphs
- * works on what the paragraphs found, without reading the text again.
+ * works on what the paragraphs found, without reading the text again. After an edit that left every
+ * paragraph's findings as they were, only moved, the last people are moved instead (see movedPeople).
  */
 export function findPeople(structure: TextStructure, lexicon: LexiconExtensions = {}, cache?: AnalysisCache): PeopleAnalysis {
   const lex = peopleLexicon(lexicon);
-  const { text, sentences } = structure;
+  const { sentences } = structure;
   const paragraphCache = stageCache<ParagraphPeople>(cache, 'people');
   // One reader for every paragraph read afresh, rather than a closure per paragraph.
   let current = structure.paragraphs[0];
@@ -38,7 +41,17 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
     current = structure.paragraphs[index];
     found[index] = paragraphCache.getOwn(current.text, readParagraph);
   }
-  const placed: PlacedParagraphs = { found, paragraphs: structure.paragraphs };
+  const kept = cache?.documentValue<KeptPeople>(KEPT_PEOPLE);
+  const edit = cache && lastEdit(cache);
+  const result = (kept && edit && movedPeople(kept, found, structure.paragraphs, edit)) || linkPeople(lex, { found, paragraphs: structure.paragraphs });
+  cache?.keepDocumentValue<KeptPeople>(KEPT_PEOPLE, { found, paragraphs: structure.paragraphs, result });
+  return result;
+}
+
+const KEPT_PEOPLE = 'people, to move';
+
+/** People and organisations linked across the paragraphs from what each found. */
+function linkPeople(lex: PeopleLexicon, placed: PlacedParagraphs): PeopleAnalysis {
   const drafts = linkMentions(lex, placed);
   for (let n = 0; n < drafts.length; n++) {
     const d = drafts[n];
@@ -57,7 +70,7 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
   for (let k = 0; k < drafts.length; k++) {
     const d = drafts[k];
     const id = `p${k + 1}`;
-    const name = fullestName(text, d);
+    const name = fullestName(d);
     const titles = d.titles.map(titleOf);
     const gender = genders[k];
     // Made in one go: a `gender` added afterwards would take an extra allocation.
@@ -105,9 +118,8 @@ function titleOf(site: TitleSite): Title {
 }
 
 /** The longest form of the name in the article, without honorific or possessive ending. */
-function fullestName(text: string, d: PersonDraft): string {
+function fullestName(d: PersonDraft): string {
   let best: NameSite | undefined;
-  let bestIndex = -1;
   let bestLength = 0;
   let bestWords = 0;
   let bestCaps = true;
@@ -121,14 +133,12 @@ function fullestName(text: string, d: PersonDraft): string {
     if ((bestCaps && !caps && best) || (!(caps && !bestCaps) && (words > bestWords || (words === bestWords && length > bestLength)))) {
       bestCaps = caps;
       best = name;
-      bestIndex = k;
       bestLength = length;
       bestWords = words;
     }
   }
-  if (!best) return '';
-  const offset = paragraphStartOf(d, bestIndex);
-  return text.slice(best.start + offset, best.end + offset);
+  // Sliced from the site's own text, not the document's: people kept across edits (see movedPeople) keep no version of the document alive.
+  return best ? best.mentionText.slice(best.start - best.mentionStart) : '';
 }
 
 /** Organisations grouped by name (a leading "The" aside), numbered in order of first mention. */

@@ -67,6 +67,11 @@ export class NameSite {
   /** The mention last made of it (see placedMention). */
   placed: Mention | undefined = undefined;
 
+  /** Whether the other site has the same yes/no facts (possessive, prefix, gender, …). */
+  sameFacts(other: NameSite): boolean {
+    return this.flags === other.flags;
+  }
+
   get possessive(): boolean {
     return (this.flags & POSSESSIVE) !== 0;
   }
