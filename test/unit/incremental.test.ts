@@ -197,3 +197,16 @@ test('a document that grows past the size limit and back is analysed as if fresh
   const edited = text.replace('Tuesday', 'Wednesday');
   assert.deepEqual(incremental.analyze(edited), analyze(edited, options));
 });
+
+test('typing in a word that names nobody keeps every quotation credited as a fresh analysis credits it', () => {
+  const text = sample('north-korea-negotiator.article');
+  const incremental = new IncrementalAnalyzer();
+  incremental.analyze(text);
+  const at = text.indexOf('cautiously');
+  const edited = `${text.slice(0, at)}very ${text.slice(at)}`;
+  const article = incremental.analyze(edited);
+  assert.deepEqual(article, analyze(edited));
+  const credited = article.quotes.filter((q) => q.speakerId !== null && q.speakerMention && q.speakerMention.start > at);
+  assert.ok(credited.length > 0, 'no quotation after the edit is credited');
+  for (const quote of credited) assert.equal(edited.slice(quote.speakerMention!.start, quote.speakerMention!.end), quote.speakerMention!.text);
+});

@@ -43,12 +43,27 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
   }
   const kept = cache?.documentValue<KeptPeople>(KEPT_PEOPLE);
   const edit = cache && lastEdit(cache);
-  const result = (kept && edit && movedPeople(kept, found, structure.paragraphs, edit)) || linkPeople(lex, { found, paragraphs: structure.paragraphs });
+  const moved = kept && edit ? movedPeople(kept, found, structure.paragraphs, edit) : null;
+  const result = moved ?? linkPeople(lex, { found, paragraphs: structure.paragraphs });
   cache?.keepDocumentValue<KeptPeople>(KEPT_PEOPLE, { found, paragraphs: structure.paragraphs, result });
+  cache?.keepDocumentValue<MovedFrom | null>(MOVED_FROM, moved && kept ? { people: result.people, from: kept.result.people } : null);
   return result;
 }
 
 const KEPT_PEOPLE = 'people, to move';
+const MOVED_FROM = 'people moved from';
+
+/** People that are others, only moved by the last edit: what a later stage kept of `from` it may move too. */
+interface MovedFrom {
+  people: readonly Person[];
+  from: readonly Person[];
+}
+
+/** The people `people` were moved from by the last edit (see movedPeople), or null when they were linked afresh. */
+export function peopleMovedFrom(people: readonly Person[], cache: AnalysisCache): readonly Person[] | null {
+  const moved = cache.documentValue<MovedFrom | null>(MOVED_FROM);
+  return moved?.people === people ? moved.from : null;
+}
 
 /** People and organisations linked across the paragraphs from what each found. */
 function linkPeople(lex: PeopleLexicon, placed: PlacedParagraphs): PeopleAnalysis {

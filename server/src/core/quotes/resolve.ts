@@ -2,7 +2,9 @@ import { isWhiteSpaceCode } from '../chars';
 import type { Gender, Mention, Organization, Person, Sentence, Span, TextSpan } from '../model';
 import { detached, type AnalysisCache } from '../paragraphCache';
 import { newRadixBuffers, radixOrder, type RadixBuffers } from '../radixOrder';
+import { peopleMovedFrom } from '../people';
 import { firstStartingFrom } from '../spans';
+import { lastEdit, movedOffset } from '../structure';
 import type { QuoteLexicon } from './lexicon';
 
 /**
@@ -81,22 +83,33 @@ function words(s: string): string[] {
  */
 function entityWords(people: Person[], organizations: Organization[], cache?: AnalysisCache): EntityWords {
   const last = cache?.documentValue<LastEntityWords>(ENTITY_WORDS);
-  if (last) {
+  if (last && cache) {
+    // People only moved by the edit have every text they had.
+    const movedFrom = peopleMovedFrom(people, cache);
+    if (movedFrom && last.people === movedFrom) {
+      last.people = people;
+      return last.entities;
+    }
     const check = new TextsCheck(last.texts);
     writeTexts(people, organizations, check);
-    if (check.matchesAll()) return last.entities;
+    if (check.matchesAll()) {
+      last.people = people;
+      return last.entities;
+    }
   }
   const writer = new TextsWriter();
   writeTexts(people, organizations, writer);
   // A changed name leaves the other texts as they were: their words are split once, not on every such edit.
   const wordsOfText = last?.wordsOfText ?? new Map<string, string[]>();
   const entities = wordsOfEntities(writer.written, wordsOfText);
-  cache?.keepDocumentValue<LastEntityWords>(ENTITY_WORDS, { texts: writer.written, entities, wordsOfText: onlyTexts(wordsOfText, writer.written.texts) });
+  cache?.keepDocumentValue<LastEntityWords>(ENTITY_WORDS, { people, texts: writer.written, entities, wordsOfText: onlyTexts(wordsOfText, writer.written.texts) });
   return entities;
 }
 
 /** The entities' words of the last analysis with a cache, and the texts they were read from. */
 interface LastEntityWords {
+  /** The people whose texts these are. */
+  people: readonly Person[];
   texts: EntityTexts;
   entities: EntityWords;
   /** The words of each text kept, split once. */
@@ -195,14 +208,27 @@ class TextsCheck implements TextSink {
  * every edit is what makes the garbage collector run.
  */
 function sortedEntries(people: Person[], organizations: Organization[], cache?: AnalysisCache): Entry[] {
+  const kept = cache?.documentValue<EntryBuffers>(ENTRY_BUFFERS);
+  const edit = cache && lastEdit(cache);
+  // People only moved by the edit: their mentions keep their order, so the entries need only move too.
+  const movedFrom = cache && peopleMovedFrom(people, cache);
+  if (kept && edit && movedFrom && kept.people === movedFrom) {
+    for (const entry of kept.entries) {
+      entry.start = movedOffset(edit, entry.start);
+      entry.end = movedOffset(edit, entry.end);
+    }
+    kept.people = people;
+    return kept.entries;
+  }
   const owners = people.length + organizations.length;
   let count = 0;
   for (let k = 0; k < owners; k++) count += ownerAt(people, organizations, k).mentions.length;
-  let buffers = cache?.documentValue<EntryBuffers>(ENTRY_BUFFERS);
+  let buffers = kept;
   if (!buffers || buffers.starts.length < count) {
     buffers = newEntryBuffers(count, buffers?.entries ?? []);
     cache?.keepDocumentValue(ENTRY_BUFFERS, buffers);
   }
+  buffers.people = people;
   const { starts, ends, possessive, ownerOf, entries } = buffers;
   for (let k = 0, i = 0; k < owners; k++) {
     for (const m of ownerAt(people, organizations, k).mentions) {
@@ -238,6 +264,8 @@ function sortedEntries(people: Person[], organizations: Organization[], cache?: 
 
 /** The sorting arrays of sortedEntries, at least as long as the mentions, and its entries. */
 interface EntryBuffers {
+  /** The people the entries were last made for. */
+  people: readonly Person[] | null;
   starts: Int32Array;
   ends: Int32Array;
   possessive: Uint8Array;
@@ -252,6 +280,7 @@ const ENTRY_BUFFERS = 'quote speaker entries';
 function newEntryBuffers(count: number, entries: Entry[]): EntryBuffers {
   const size = count + (count >> 4) + 16;
   return {
+    people: null,
     starts: new Int32Array(size),
     ends: new Int32Array(size),
     possessive: new Uint8Array(size),
