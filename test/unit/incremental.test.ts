@@ -65,6 +65,14 @@ test('after any sequence of edits, the incremental analysis equals a fresh analy
   checkRandomEdits(sample('council-vote.article'), {}, 2, 120);
 });
 
+test('equality holds in a document long enough that most speakers lie far from each edit', () => {
+  // About 60 KB: most quotations are credited as before an edit rather than searched for again (see SpeakerReuse).
+  const parts: string[] = [];
+  const articles = ['north-korea-negotiator.article', 'council-vote.article', 'no-dateline.article'].map(sample);
+  for (let k = 0; parts.join('').length < 60_000; k++) parts.push(articles[k % articles.length]);
+  checkRandomEdits(parts.join('\n\n'), {}, 6, 40);
+});
+
 test('equality holds without a dateline, with a --dct override and with lexicon extensions', () => {
   checkRandomEdits(sample('no-dateline.article'), {}, 3, 80);
   checkRandomEdits(sample('north-korea-negotiator.article'), { dct: '2013-07-09' }, 4, 60);
@@ -209,4 +217,17 @@ test('typing in a word that names nobody keeps every quotation credited as a fre
   const credited = article.quotes.filter((q) => q.speakerId !== null && q.speakerMention && q.speakerMention.start > at);
   assert.ok(credited.length > 0, 'no quotation after the edit is credited');
   for (const quote of credited) assert.equal(edited.slice(quote.speakerMention!.start, quote.speakerMention!.end), quote.speakerMention!.text);
+});
+
+test('an edit near a quotation that changes who "he" is credits the new speaker, though no name moved', () => {
+  const incremental = new IncrementalAnalyzer();
+  const before = 'MOSCOW, July 2, 2013\n\nThen Mr. Smith told Mr. Jones the news. "We will talk," he said.\n';
+  const speakerName = (text: string): string | undefined => {
+    const article = incremental.analyze(text);
+    assert.deepEqual(article, analyze(text));
+    return article.people.find((p) => p.id === article.quotes[0].speakerId)?.name;
+  };
+  assert.equal(speakerName(before), 'Smith');
+  // "with Mr. Smith" is no subject: the subject of the sentence before the quotation is now Mr. Jones.
+  assert.equal(speakerName(before.replace('Then Mr. Smith', 'Then with Mr. Smith')), 'Jones');
 });

@@ -1,5 +1,5 @@
 import abbreviationData from './data/abbreviations.json';
-import type { Paragraph, Sentence, TextStructure } from './model';
+import type { Paragraph, Sentence, Span, TextStructure } from './model';
 import { isWhiteSpaceCode } from './chars';
 import { stageCache, type AnalysisCache, type ParagraphCache } from './paragraphCache';
 
@@ -191,6 +191,8 @@ export interface TextEdit {
   head: number;
   oldEnd: number;
   delta: number;
+  /** Whether every sentence of the last text is one of this text's, moved by the edit, and there are no others. */
+  sentencesMoved: boolean;
 }
 
 const TEXT_EDIT = 'text edit';
@@ -204,6 +206,15 @@ export function lastEdit(cache: AnalysisCache): TextEdit | null {
 export function movedOffset(edit: TextEdit, at: number): number {
   if (at < edit.head) return at;
   return at >= edit.oldEnd ? at + edit.delta : -1;
+}
+
+/** Whether `now` are the spans `was`, each moved by the edit. */
+function onlyMoved(was: readonly Span[], now: readonly Span[], edit: TextEdit): boolean {
+  if (was.length !== now.length) return false;
+  for (let k = 0; k < was.length; k++) {
+    if (movedOffset(edit, was[k].start) !== now[k].start || movedOffset(edit, was[k].end) !== now[k].end) return false;
+  }
+  return true;
 }
 
 /** Index of the first of `paragraphs` (in text order) ending after `offset`, or their number. */
@@ -258,7 +269,7 @@ function splitText(text: string, last: LastStructure | undefined): SplitText {
     paragraphs[i] = shift === 0 && i === j ? old : { start: old.start + shift, end: old.end + shift, index: i, text: old.text };
     sameAs[i] = j;
   }
-  return { paragraphs, sameAs, edit: { head, oldEnd: last.text.length - tail, delta: shift } };
+  return { paragraphs, sameAs, edit: { head, oldEnd: last.text.length - tail, delta: shift, sentencesMoved: false } };
 }
 
 /**
@@ -346,6 +357,7 @@ export function analyzeStructure(text: string, cache?: AnalysisCache): TextStruc
   }
   const { sentences } = builder;
   firstSentence[paragraphs.length] = sentences.length;
+  if (last && split.edit) split.edit.sentencesMoved = onlyMoved(last.sentences, sentences, split.edit);
   cache?.keepDocumentValue<LastStructure>(LAST_STRUCTURE, { text, paragraphs, sentences, firstSentence });
   cache?.keepDocumentValue<TextEdit | null>(TEXT_EDIT, split.edit);
   return { text, paragraphs, sentences };

@@ -1,10 +1,13 @@
 import type { LexiconExtensions, Organization, Person, Quote, Span, TextSpan, TextStructure } from '../model';
 import { stageCache, type AnalysisCache, type ParagraphCache } from '../paragraphCache';
+import { peopleMovedFrom } from '../people';
 import { firstStartingFrom } from '../spans';
+import { lastEdit } from '../structure';
 import { quoteLexicon, type QuoteLexicon } from './lexicon';
 import { firstMarkFrom, openingMarkAt } from './marks';
 import { paragraphContext, quotesOfParagraph, type ParagraphQuotes, type ParagraphUnit } from './paragraph';
 import { createResolver } from './resolve';
+import { SpeakerReuse, type KeptSpeakers } from './reuse';
 
 export interface QuoteAnalysis {
   quotes: Quote[];
@@ -47,6 +50,10 @@ export function findQuotes(
   const { speakers, cues } = inheritSpeakers(document);
   const unmatchedQuoteMarks: Span[] = [];
   const resolver = createResolver(people, organizations, words, structure.sentences, document, cache);
+  const reuse = cache
+    ? SpeakerReuse.after(cache.documentValue<KeptSpeakers>(KEPT_SPEAKERS), lastEdit(cache), peopleMovedFrom(people, cache), structure.paragraphs, document.results, speakers.length)
+    : null;
+  const ids: Array<string | null> = new Array(speakers.length);
   const quotes: Quote[] = new Array(speakers.length);
   // The quotations in the order inheritSpeakers numbered them.
   for (let p = 0, u = 0; p < document.results.length; p++) {
@@ -57,7 +64,9 @@ export function findQuotes(
     for (const s of result.unmatched) unmatchedQuoteMarks.push({ start: offset + s.start, end: offset + s.end });
     for (const unit of result.units) {
       const speaker = speakers[u];
-      const speakerId = speaker ? resolver.link(text, speaker) : null;
+      const speakerId = speaker ? resolver.link(text, speaker, reuse?.known(u, speaker)) : null;
+      reuse?.linked(u, speaker, speakerId);
+      ids[u] = speakerId;
       // Name the speaker by the person's own mention when the phrase carries a title around it.
       const own = speaker && resolver.linkedMention;
       const speakerMention =
@@ -89,8 +98,11 @@ export function findQuotes(
       quotes[u++] = quote;
     }
   }
+  cache?.keepDocumentValue<KeptSpeakers>(KEPT_SPEAKERS, { people, paragraphs: structure.paragraphs, results: document.results, phrases: speakers, ids });
   return { quotes, unmatchedQuoteMarks, unreadFrom: document.unreadFrom };
 }
+
+const KEPT_SPEAKERS = 'quotation speakers';
 
 function sameSpan(a: TextSpan | null, b: TextSpan | null): boolean {
   return a === b || (a !== null && b !== null && a.start === b.start && a.end === b.end && a.text === b.text);

@@ -32,8 +32,12 @@ interface EntityWords {
 }
 
 export interface Resolver {
-  /** The id of the entity one speaker phrase names; call in text order, so that resolved pronouns can serve later ones. */
-  link(text: string, mention: TextSpan): string | null;
+  /**
+   * The id of the entity one speaker phrase names; call in text order, so that resolved pronouns can serve later
+   * ones. `known`, when given, is the id an earlier analysis found for this phrase where all that linking it
+   * reads (see READ_BEFORE) was as now: it is taken instead of searching again.
+   */
+  link(text: string, mention: TextSpan, known?: string | null): string | null;
   /**
    * The entity's own mention inside the phrase last linked ("Yun Byung-Se" in "Foreign Minister
    * Yun Byung-Se"), or null; valid until the next call of link.
@@ -45,6 +49,14 @@ const RECENT_MENTIONS = 200;
 /** How far back (in characters and mentions) a pronoun looks for the subject of its sentence or the one before. */
 const SUBJECT_REACH = 1500;
 const SUBJECT_MENTIONS = 40;
+
+/**
+ * How far before a speaker phrase and after it linking reads the text or measures a distance: up to
+ * SUBJECT_REACH back for a subject, 80 more for the word before it; up to 130 after a mention for what follows
+ * it. Besides, it reads only sentence bounds, mentions, quotations and the speakers resolved before.
+ */
+export const READ_BEFORE = SUBJECT_REACH + 200;
+export const READ_AFTER = 200;
 
 /** Words after which a name is an object, not a subject: "met with Sununu", "took on Hillary Clinton". */
 const PREPOSITIONS = new Set([
@@ -383,11 +395,12 @@ export function createResolver(
   const fitsFemale = (e: Entry): boolean => isPerson(e) && (e.gender === undefined || e.gender === 'female');
 
   let linkedMention: Span | null = null;
+  let ownerOfId: Map<string, number> | undefined;
   return {
     get linkedMention() {
       return linkedMention;
     },
-    link(text, mention) {
+    link(text, mention, known) {
       linkedMention = null;
       if (entries.length === 0) return null;
       overlapCount = 0;
@@ -401,11 +414,11 @@ export function createResolver(
           return head.id;
         }
         // Only owners and modifiers are named ("Clinton's campaign", "the Clinton campaign"): not them.
-        return linkByTitle(text, mention);
+        return known !== undefined ? known : linkByTitle(text, mention);
       }
       const pronoun = lexicon.pronounGender.get(mention.text.toLowerCase());
       if (pronoun === 'male' || pronoun === 'female') {
-        const found = resolvePronoun(text, mention.start, pronoun);
+        const found = known === undefined ? resolvePronoun(text, mention.start, pronoun) : known === null ? null : entityEntry(known);
         if (found) {
           if (pronouns.length === 0 || pronouns[pronouns.length - 1].start < mention.start) pronouns.push({ start: mention.start, end: mention.end, id: found.id, owner: found.owner, gender: pronoun, organization: found.organization, possessive: false });
           return found.id;
@@ -414,9 +427,17 @@ export function createResolver(
       }
       if (pronoun === 'neuter' || pronoun === 'plural') return recent(mention.start, isOrganization)?.id ?? null;
       if (pronoun) return null;
-      return linkByName(mention) ?? linkByTitle(text, mention);
+      return known !== undefined ? known : (linkByName(mention) ?? linkByTitle(text, mention));
     },
   };
+
+  /** An entry standing for the entity `id` (its place and kind, not a mention of it), for a pronoun resolved to it before. */
+  function entityEntry(id: string): Entry {
+    ownerOfId ??= new Map([...people, ...organizations].map((entity, k) => [entity.id, k]));
+    const owner = ownerOfId.get(id) ?? -1;
+    const organization = owner >= people.length;
+    return { start: 0, end: 0, id, owner, gender: organization ? undefined : people[owner]?.gender, organization, possessive: false };
+  }
 
   /**
    * The entity a phrase names: a person before an organisation ("Judicial Watch president Tom Fitton"),
