@@ -100,3 +100,22 @@ test('people kept from an analysis before the last are not moved by the last edi
   const structure = analyzeStructure(third, cache);
   assert.deepEqual(findPeople(structure, {}, cache), findPeople(structure));
 });
+
+test('typing in a capitalised word that names nobody moves the people too, and one that joins a person links them again', () => {
+  const text = 'Senator John Smith spoke on Monday. Smith left early.\n\nIn Parliament, Nobody objected.\n\nBrown said so.\n';
+  const cache = new AnalysisCache();
+  const before = findPeople(analyzeStructure(text, cache), {}, cache);
+  cache.settle();
+  const smith = before.people.find((p) => p.name === 'John Smith');
+  assert.ok(smith);
+  const typo = text.replace('Nobody', 'Nobbody');
+  const moved = findPeople(analyzeStructure(typo, cache), {}, cache);
+  cache.settle();
+  assert.deepEqual(moved, findPeople(analyzeStructure(typo)));
+  assert.ok(moved.people.includes(smith), 'John Smith was linked again for a word that names nobody');
+  // "Smith" in the second paragraph joins John Smith: his mentions change.
+  const named = typo.replace('Nobbody', 'Smith');
+  const linked = findPeople(analyzeStructure(named, cache), {}, cache);
+  assert.deepEqual(linked, findPeople(analyzeStructure(named)));
+  assert.equal(linked.people.find((p) => p.name === 'John Smith')?.mentions.length, 3);
+});

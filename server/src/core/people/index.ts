@@ -44,8 +44,8 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
   const kept = cache?.documentValue<KeptPeople>(KEPT_PEOPLE);
   const edit = cache && lastEdit(cache);
   const moved = kept && edit ? movedPeople(kept, found, structure.paragraphs, edit) : null;
-  const result = moved ?? linkPeople(lex, { found, paragraphs: structure.paragraphs });
-  cache?.keepDocumentValue<KeptPeople>(KEPT_PEOPLE, { found, paragraphs: structure.paragraphs, result });
+  const { result, joinable } = moved && kept ? { result: moved, joinable: kept.joinable } : linkPeople(lex, { found, paragraphs: structure.paragraphs });
+  cache?.keepDocumentValue<KeptPeople>(KEPT_PEOPLE, { found, paragraphs: structure.paragraphs, result, joinable });
   cache?.keepDocumentValue<MovedFrom | null>(MOVED_FROM, moved && kept ? { people: result.people, from: kept.result.people } : null);
   return result;
 }
@@ -66,8 +66,8 @@ export function peopleMovedFrom(people: readonly Person[], cache: AnalysisCache)
 }
 
 /** People and organisations linked across the paragraphs from what each found. */
-function linkPeople(lex: PeopleLexicon, placed: PlacedParagraphs): PeopleAnalysis {
-  const drafts = linkMentions(lex, placed);
+function linkPeople(lex: PeopleLexicon, placed: PlacedParagraphs): { result: PeopleAnalysis; joinable: ReadonlySet<string> } {
+  const { drafts, joinable } = linkMentions(lex, placed);
   for (let n = 0; n < drafts.length; n++) {
     const d = drafts[n];
     for (let k = 0; k < d.sites.length; k++) {
@@ -91,7 +91,7 @@ function linkPeople(lex: PeopleLexicon, placed: PlacedParagraphs): PeopleAnalysi
     // Made in one go: a `gender` added afterwards would take an extra allocation.
     people.push(gender ? { id, name, titles, mentions: d.mentions, gender } : { id, name, titles, mentions: d.mentions });
   }
-  return { people, organizations: groupOrganizations(placed) };
+  return { result: { people, organizations: groupOrganizations(placed) }, joinable };
 }
 
 const abbreviationSets = new WeakMap<PeopleLexicon, Set<string>>();

@@ -189,6 +189,17 @@ class DraftIndex {
   get(key: string): readonly PersonDraft[] {
     return this.map.get(key) ?? NO_DRAFTS;
   }
+
+  /** Adds every key to `keys`. */
+  keysTo(keys: Set<string>): void {
+    for (const key of this.map.keys()) keys.add(key);
+  }
+}
+
+/** People linked from a document's names, and the names (surnames and given names) by which other names could join them. */
+export interface LinkedDrafts {
+  drafts: PersonDraft[];
+  joinable: ReadonlySet<string>;
 }
 
 /** What most lookups find: one list for all of them, rather than a new empty one each time. */
@@ -236,7 +247,7 @@ function namedBefore(list: readonly PersonDraft[], word: string, at: number): Pe
  * person unless its surname and given name agree with one already seen), then bare surnames and given
  * names, linked to the person of that name mentioned last.
  */
-export function linkMentions(lex: PeopleLexicon, placed: PlacedParagraphs): PersonDraft[] {
+export function linkMentions(lex: PeopleLexicon, placed: PlacedParagraphs): LinkedDrafts {
   const drafts: PersonDraft[] = [];
   const bySurname = new DraftIndex();
   const byGiven = new DraftIndex();
@@ -288,6 +299,10 @@ export function linkMentions(lex: PeopleLexicon, placed: PlacedParagraphs): Pers
     }
   }
   settle(drafts);
+  // The other names are looked up by these alone, and add none.
+  const joinable = new Set<string>();
+  bySurname.keysTo(joinable);
+  byGiven.keysTo(joinable);
   // Names not judged a person's on their own join a person already named.
   for (let index = 0; index < placed.found.length; index++) {
     const found = placed.found[index];
@@ -313,7 +328,13 @@ export function linkMentions(lex: PeopleLexicon, placed: PlacedParagraphs): Pers
     }
   }
   for (let k = 0; k < drafts.length; k++) sortMentions(drafts[k]);
-  return drafts.sort(byFirstMention);
+  return { drafts: drafts.sort(byFirstMention), joinable };
+}
+
+/** Whether an other name (see linkMentions) can join a person: one linked by a name in `joinable`. Other names that cannot are no mention of anyone. */
+export function mayJoin(site: NameSite, joinable: ReadonlySet<string>): boolean {
+  const { surname } = site;
+  return surname !== undefined && joinable.has(surname);
 }
 
 function byFirstMention(a: PersonDraft, b: PersonDraft): number {

@@ -1,6 +1,7 @@
 import type { Mention, Organization, Paragraph, Person, Span, Title } from '../model';
 import { movedOffset, type TextEdit } from '../structure';
 import type { PeopleAnalysis } from './index';
+import { mayJoin } from './linking';
 import type { AnaphorSite, NameSite, OrganizationSite, ParagraphPeople, TitleSite } from './paragraph';
 
 /**
@@ -15,6 +16,8 @@ export interface KeptPeople {
   found: readonly ParagraphPeople[];
   paragraphs: readonly Paragraph[];
   result: PeopleAnalysis;
+  /** The names other names could join people by (see linkMentions): an other name by none joins nobody, before or after an edit. */
+  joinable: ReadonlySet<string>;
 }
 
 /** The kept people moved by `edit`, when every paragraph found the same as in the kept analysis, only moved; else null. */
@@ -26,7 +29,7 @@ export function movedPeople(kept: KeptPeople, found: readonly ParagraphPeople[],
     const now = paragraphs[i];
     if (movedOffset(edit, was.start) !== now.start || movedOffset(edit, was.end) !== now.end) return null;
     // A paragraph found afresh (the one edited) must find the same at the same places; the others' findings are the very ones kept.
-    if (found[i] !== kept.found[i] && !sameFindings(kept.found[i], found[i], new Moved(edit, was.start, now.start))) return null;
+    if (found[i] !== kept.found[i] && !sameFindings(kept.found[i], found[i], new Moved(edit, was.start, now.start), kept.joinable)) return null;
   }
   return {
     people: kept.result.people.map((person) => movePerson(person, edit)),
@@ -53,10 +56,15 @@ class Moved {
   }
 }
 
-function sameFindings(was: ParagraphPeople, now: ParagraphPeople, moved: Moved): boolean {
+/**
+ * Whether a paragraph found what it found before, moved. Its person names must be those it had: each is linked. Its
+ * other names join someone only by a name in `joinable`, which is the same before and after while the person names
+ * are: those that can are compared, so that typing in "Nobody" or "July" (no name of anyone) moves the people too.
+ */
+function sameFindings(was: ParagraphPeople, now: ParagraphPeople, moved: Moved, joinable: ReadonlySet<string>): boolean {
   return (
     sameList(was.personNames, now.personNames, moved, sameName) &&
-    sameList(was.otherNames, now.otherNames, moved, sameName) &&
+    sameJoinable(was.otherNames, now.otherNames, moved, joinable) &&
     sameList(was.organizations, now.organizations, moved, sameOrganization) &&
     sameList(was.anaphors, now.anaphors, moved, sameAnaphor) &&
     samePronouns(was.pronouns, now.pronouns, moved)
@@ -67,6 +75,18 @@ function sameList<T>(was: readonly T[], now: readonly T[], moved: Moved, same: (
   if (was.length !== now.length) return false;
   for (let k = 0; k < was.length; k++) if (!same(was[k], now[k], moved)) return false;
   return true;
+}
+
+/** Whether the other names that may join someone are the same, moved, in the same order. */
+function sameJoinable(was: readonly NameSite[], now: readonly NameSite[], moved: Moved, joinable: ReadonlySet<string>): boolean {
+  let w = 0;
+  let n = 0;
+  for (;;) {
+    while (w < was.length && !mayJoin(was[w], joinable)) w++;
+    while (n < now.length && !mayJoin(now[n], joinable)) n++;
+    if (w === was.length || n === now.length) return w === was.length && n === now.length;
+    if (!sameName(was[w++], now[n++], moved)) return false;
+  }
 }
 
 function sameWords(was: readonly string[], now: readonly string[]): boolean {
