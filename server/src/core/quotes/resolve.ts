@@ -395,7 +395,6 @@ export function createResolver(
   const fitsFemale = (e: Entry): boolean => isPerson(e) && (e.gender === undefined || e.gender === 'female');
 
   let linkedMention: Span | null = null;
-  let ownerOfId: Map<string, number> | undefined;
   return {
     get linkedMention() {
       return linkedMention;
@@ -433,10 +432,11 @@ export function createResolver(
 
   /** An entry standing for the entity `id` (its place and kind, not a mention of it), for a pronoun resolved to it before. */
   function entityEntry(id: string): Entry {
-    ownerOfId ??= new Map([...people, ...organizations].map((entity, k) => [entity.id, k]));
-    const owner = ownerOfId.get(id) ?? -1;
-    const organization = owner >= people.length;
-    return { start: 0, end: 0, id, owner, gender: organization ? undefined : people[owner]?.gender, organization, possessive: false };
+    // Ids number people and organisations in order ("p1", "o1"): the entity is found without a search.
+    const organization = id.startsWith('o');
+    const owner = (organization ? people.length : 0) + Number(id.slice(1)) - 1;
+    if (ownerAt(people, organizations, owner)?.id !== id) throw new Error(`no entity ${id} to credit a pronoun to`);
+    return { start: 0, end: 0, id, owner, gender: organization ? undefined : people[owner].gender, organization, possessive: false };
   }
 
   /**
