@@ -51,7 +51,15 @@ export function findQuotes(
   const unmatchedQuoteMarks: Span[] = [];
   const resolver = createResolver(people, organizations, words, structure.sentences, document, cache);
   const reuse = cache
-    ? SpeakerReuse.after(cache.documentValue<KeptSpeakers>(KEPT_SPEAKERS), lastEdit(cache), peopleMovedFrom(people, cache), structure.paragraphs, document.results, speakers.length)
+    ? SpeakerReuse.after(
+        cache.documentValue<KeptSpeakers>(KEPT_SPEAKERS),
+        lastEdit(cache),
+        peopleMovedFrom(people, cache),
+        structure.paragraphs,
+        document.results,
+        speakers.length,
+        (phrase) => resolver.isPronoun(phrase),
+      )
     : null;
   const ids: Array<string | null> = new Array(speakers.length);
   const quotes: Quote[] = new Array(speakers.length);

@@ -43,6 +43,8 @@ export interface Resolver {
    * Yun Byung-Se"), or null; valid until the next call of link.
    */
   readonly linkedMention: Span | null;
+  /** Whether linking the phrase may add to what later phrases read: it is "he" or "she", which later ones may resolve to. */
+  isPronoun(phrase: TextSpan): boolean;
 }
 
 const RECENT_MENTIONS = 200;
@@ -398,6 +400,10 @@ export function createResolver(
   return {
     get linkedMention() {
       return linkedMention;
+    },
+    isPronoun(phrase) {
+      const gender = lexicon.pronounGender.get(phrase.text.toLowerCase());
+      return gender === 'male' || gender === 'female';
     },
     link(text, mention, known) {
       linkedMention = null;

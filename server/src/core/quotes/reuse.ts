@@ -15,11 +15,11 @@ export interface KeptSpeakers {
 
 /**
  * Linking a speaker phrase reads the text near it (READ_BEFORE, READ_AFTER), the sentences, the mentions, the
- * quotations and the speakers linked before it. After an edit that only moved the sentences, the people and the
- * quotations (a word typed that is none of them), a phrase far enough from the edit therefore reads what it read
- * in the last analysis, moved, and names whom it named then: its id is taken again rather than searched for.
- * The phrases are linked in text order, so this holds from phrase to phrase while every phrase linked afresh
- * names whom it named before; once one does not, all later phrases are linked afresh.
+ * quotations and the pronouns ("he", "she") linked before it. After an edit that only moved the sentences, the
+ * people and the quotations (a word typed that is none of them), a phrase far enough from the edit therefore reads
+ * what it read in the last analysis, moved, and names whom it named then: its id is taken again rather than
+ * searched for. The phrases are linked in text order, so this holds from phrase to phrase while every pronoun
+ * linked afresh names whom it named before; once one does not, all later phrases are linked afresh.
  */
 export class SpeakerReuse {
   private reusing = true;
@@ -27,6 +27,7 @@ export class SpeakerReuse {
   private constructor(
     private readonly kept: KeptSpeakers,
     private readonly edit: TextEdit,
+    private readonly isPronoun: (phrase: TextSpan) => boolean,
   ) {}
 
   /**
@@ -40,6 +41,7 @@ export class SpeakerReuse {
     paragraphs: readonly Paragraph[],
     results: readonly (ParagraphQuotes | null)[],
     quotations: number,
+    isPronoun: (phrase: TextSpan) => boolean,
   ): SpeakerReuse | null {
     if (!kept || !edit || !movedFrom || kept.people !== movedFrom || !edit.sentencesMoved) return null;
     if (kept.ids.length !== quotations || kept.paragraphs.length !== paragraphs.length) return null;
@@ -52,7 +54,7 @@ export class SpeakerReuse {
       if (wasQuotes === nowQuotes) continue;
       if (!wasQuotes || !nowQuotes || !sameSegments(wasQuotes.segments, was.start, nowQuotes.segments, now.start, edit)) return null;
     }
-    return new SpeakerReuse(kept, edit);
+    return new SpeakerReuse(kept, edit, isPronoun);
   }
 
   /** The id the phrase of quotation `u` was linked to in the kept analysis, when it may be taken again; else undefined. */
@@ -69,7 +71,10 @@ export class SpeakerReuse {
   linked(u: number, phrase: TextSpan | null, id: string | null): void {
     if (!this.reusing) return;
     const same = phrase ? this.samePhrase(u, phrase) : this.kept.phrases[u] === null;
-    if (!same || id !== this.kept.ids[u]) this.reusing = false;
+    if (same && id === this.kept.ids[u]) return;
+    // Only a pronoun linked then or now changes what later phrases read.
+    const was = this.kept.phrases[u];
+    if ((phrase && this.isPronoun(phrase)) || (was && this.isPronoun(was))) this.reusing = false;
   }
 
   private samePhrase(u: number, phrase: TextSpan): boolean {
