@@ -209,7 +209,7 @@ export function movedOffset(edit: TextEdit, at: number): number {
 }
 
 /** Whether `now` are the spans `was`, each moved by the edit. */
-function onlyMoved(was: readonly Span[], now: readonly Span[], edit: TextEdit): boolean {
+function spansMoved(was: readonly Span[], now: readonly Span[], edit: TextEdit): boolean {
   if (was.length !== now.length) return false;
   for (let k = 0; k < was.length; k++) {
     if (movedOffset(edit, was[k].start) !== now[k].start || movedOffset(edit, was[k].end) !== now[k].end) return false;
@@ -357,7 +357,7 @@ export function analyzeStructure(text: string, cache?: AnalysisCache): TextStruc
   }
   const { sentences } = builder;
   firstSentence[paragraphs.length] = sentences.length;
-  if (last && split.edit) split.edit.sentencesMoved = onlyMoved(last.sentences, sentences, split.edit);
+  if (last && split.edit) split.edit.sentencesMoved = spansMoved(last.sentences, sentences, split.edit);
   cache?.keepDocumentValue<LastStructure>(LAST_STRUCTURE, { text, paragraphs, sentences, firstSentence });
   cache?.keepDocumentValue<TextEdit | null>(TEXT_EDIT, split.edit);
   return { text, paragraphs, sentences };

@@ -53,7 +53,7 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
 const KEPT_PEOPLE = 'people, to move';
 const MOVED_FROM = 'people moved from';
 
-/** People that are others, only moved by the last edit: what a later stage kept of `from` it may move too. */
+/** This analysis's people, and the last analysis's that they are, moved by the edit: what a later stage kept of `from` it may move too. */
 interface MovedFrom {
   people: readonly Person[];
   from: readonly Person[];
