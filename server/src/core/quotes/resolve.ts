@@ -93,26 +93,22 @@ function words(s: string): string[] {
 /**
  * The name and title words of every entity, people first. Kept across analyses while no name or
  * title changes, as after most edits: the texts they were read from are kept with them, and the
- * entities' texts are compared with those in place.
+ * entities' texts are compared with those as they are written again.
  */
 function entityWords(people: Person[], organizations: Organization[], cache?: AnalysisCache): EntityWords {
   const last = cache?.documentValue<LastEntityWords>(ENTITY_WORDS);
-  if (last && cache) {
-    // People only moved by the edit have every text they had.
-    const movedFrom = peopleMovedFrom(people, cache);
-    if (movedFrom && last.people === movedFrom) {
-      last.people = people;
-      return last.entities;
-    }
-    const check = new TextsCheck(last.texts);
-    writeTexts(people, organizations, check);
-    if (check.matchesAll()) {
-      last.people = people;
-      return last.entities;
-    }
+  // People only moved by the edit have every text they had.
+  const movedFrom = cache && peopleMovedFrom(people, cache);
+  if (last && movedFrom && last.people === movedFrom) {
+    last.people = people;
+    return last.entities;
   }
-  const writer = new TextsWriter();
+  const writer = new TextsWriter(last?.texts);
   writeTexts(people, organizations, writer);
+  if (last && writer.matchesKept()) {
+    last.people = people;
+    return last.entities;
+  }
   // A changed name leaves the other texts as they were: their words are split once, not on every such edit.
   const wordsOfText = last?.wordsOfText ?? new Map<string, string[]>();
   const entities = wordsOfEntities(writer.written, wordsOfText);
@@ -132,33 +128,24 @@ interface LastEntityWords {
 
 const ENTITY_WORDS = 'quote speakers';
 
-interface TextSink {
-  /** Starts the name texts of the next entity, or its title texts. */
-  marker(): void;
-  /** An entity's name, which may be a slice of the whole document. */
-  name(name: string): void;
-  /** A mention's or title's text: a slice of its paragraph, as the paragraph cache keeps it. */
-  text(text: string): void;
-}
-
 /**
- * Writes each entity's texts to `sink`: a marker, its names (each text once in a row: names
+ * Writes each entity's texts to `writer`: a marker, its names (each text once in a row: names
  * recur), a marker, its titles.
  */
-function writeTexts(people: Person[], organizations: Organization[], sink: TextSink): void {
+function writeTexts(people: Person[], organizations: Organization[], writer: TextsWriter): void {
   // A person's pronouns and bare titles name nobody.
   const names = (name: string, mentions: Mention[], person: boolean): void => {
-    sink.marker();
-    sink.name(name);
+    writer.marker();
+    writer.text(name);
     let last = name;
     for (const m of mentions) {
-      if ((!person || (m.kind !== 'pronoun' && m.kind !== 'title')) && m.text !== last) sink.text((last = m.text));
+      if ((!person || (m.kind !== 'pronoun' && m.kind !== 'title')) && m.text !== last) writer.text((last = m.text));
     }
-    sink.marker();
+    writer.marker();
   };
   for (const p of people) {
     names(p.name, p.mentions, true);
-    for (const t of p.titles) sink.text(t.text);
+    for (const t of p.titles) writer.text(t.text);
   }
   for (const o of organizations) names(o.name, o.mentions, false);
 }
@@ -170,47 +157,36 @@ interface EntityTexts {
 }
 
 /**
- * Keeps the texts written to it. Names are copied, as they would keep the whole document in memory;
- * mention and title texts are kept as they are: the paragraph they are sliced from stays in the paragraph
- * cache while unchanged, and the next analysis, comparing them, then finds the very same strings.
+ * Keeps the texts written to it as they are (names, mentions and titles are slices of their paragraph, which
+ * stays in the paragraph cache while unchanged: the next analysis then finds the very same strings), and
+ * compares them with those of the last analysis, one by one.
  */
-class TextsWriter implements TextSink {
+class TextsWriter {
   readonly written: EntityTexts = { texts: [], markers: [] };
+  /** False once a text or marker differs from the last analysis's, or when there is none. */
+  private matching: boolean;
+  private readonly kept: EntityTexts;
 
-  marker(): void {
-    this.written.markers.push(this.written.texts.length);
+  constructor(kept: EntityTexts | undefined) {
+    this.matching = kept !== undefined;
+    this.kept = kept ?? { texts: [], markers: [] };
   }
 
-  name(name: string): void {
-    this.written.texts.push(detached(name));
+  marker(): void {
+    const { markers, texts } = this.written;
+    this.matching &&= this.kept.markers[markers.length] === texts.length;
+    markers.push(texts.length);
   }
 
   text(text: string): void {
-    this.written.texts.push(text);
-  }
-}
-
-/** Compares the texts written to it with those kept, one by one. */
-class TextsCheck implements TextSink {
-  private textAt = 0;
-  private markerAt = 0;
-  private matching = true;
-  constructor(private readonly kept: EntityTexts) {}
-
-  marker(): void {
-    this.matching &&= this.kept.markers[this.markerAt++] === this.textAt;
+    const { texts } = this.written;
+    this.matching &&= this.kept.texts[texts.length] === text;
+    texts.push(text);
   }
 
-  name(name: string): void {
-    this.text(name);
-  }
-
-  text(text: string): void {
-    this.matching &&= this.kept.texts[this.textAt++] === text;
-  }
-
-  matchesAll(): boolean {
-    return this.matching && this.markerAt === this.kept.markers.length && this.textAt === this.kept.texts.length;
+  /** Whether every text and marker written is the last analysis's, and no more and no fewer. */
+  matchesKept(): boolean {
+    return this.matching && this.written.texts.length === this.kept.texts.length && this.written.markers.length === this.kept.markers.length;
   }
 }
 
