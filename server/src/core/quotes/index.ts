@@ -5,7 +5,7 @@ import { firstStartingFrom } from '../spans';
 import { lastEdit } from '../structure';
 import { quoteLexicon, type QuoteLexicon } from './lexicon';
 import { firstMarkFrom, openingMarkAt } from './marks';
-import { paragraphContext, quotesOfParagraph, type ParagraphQuotes, type ParagraphUnit } from './paragraph';
+import { paragraphContext, placedSpan, quotesOfParagraph, type ParagraphQuotes, type ParagraphUnit, type PhraseSpan } from './paragraph';
 import { createResolver } from './resolve';
 import { SpeakerReuse, type KeptSpeakers } from './reuse';
 
@@ -187,10 +187,7 @@ function inheritSpeakers(document: DocumentQuotes): Attributions {
   const { paragraphs } = document.structure;
   const { results } = document;
   // Texts sliced from the paragraph's own string: a quotation kept for the next analysis (see ParagraphUnit.placed) keeps no version of the document alive.
-  const inParagraph = (p: number, s: Span): TextSpan => {
-    const { start, text: own } = paragraphs[p];
-    return { start: start + s.start, end: start + s.end, text: own.slice(s.start, s.end) };
-  };
+  const inParagraph = (p: number, s: PhraseSpan): TextSpan => placedSpan(s, paragraphs[p].start, paragraphs[p].text);
   let count = 0;
   for (const result of results) if (result) count += result.units.length;
   const speakers: Array<TextSpan | null> = new Array(count);

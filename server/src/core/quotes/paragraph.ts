@@ -1,5 +1,5 @@
 import { kept } from '../paragraphCache';
-import type { Quote, Span } from '../model';
+import type { Quote, Span, TextSpan } from '../model';
 import { firstStartingFrom } from '../spans';
 import {
   attributionAfter,
@@ -24,9 +24,35 @@ import { tokenize, type Token } from './tokens';
 
 const WINDOW = 60;
 
+/** A speaker's or cue's span in its paragraph, with its text as last placed in a document (see placedSpan). */
+export interface PhraseSpan extends Span {
+  placed: TextSpan | undefined;
+}
+
+/** A phrase's span from `start` to `end` in its paragraph, with room for its placed text made now (a property added later takes a separate allocation). */
+function phraseSpan(start: number, end: number): PhraseSpan {
+  return { start, end, placed: undefined };
+}
+
+/**
+ * The phrase placed in the document, its paragraph starting at `paragraphStart`: the very object the last
+ * analysis placed there, when the paragraph has not moved, so that an edit makes new ones only where the text moved.
+ */
+export function placedSpan(phrase: PhraseSpan, paragraphStart: number, paragraphText: string): TextSpan {
+  const start = paragraphStart + phrase.start;
+  if (phrase.placed?.start === start) return phrase.placed;
+  return (phrase.placed = { start, end: paragraphStart + phrase.end, text: paragraphText.slice(phrase.start, phrase.end) });
+}
+
 export interface Reported {
   speaker: Span;
   cue: Span | null;
+}
+
+/** A Reported as a paragraph's quotations keep it. */
+export interface KeptReported {
+  speaker: PhraseSpan;
+  cue: PhraseSpan | null;
 }
 
 /** A quoted segment as the document needs it, offsets relative to its paragraph. */
@@ -43,10 +69,10 @@ export interface ParagraphUnit {
   line: number;
   segments: readonly KeptSegment[];
   /** The speaker and cue of its own attribution; null when it has none. */
-  speaker: Span | null;
-  cue: Span | null;
+  speaker: PhraseSpan | null;
+  cue: PhraseSpan | null;
   /** For a quotation with no attribution: who the text before it on its line reports as speaking, or its clause's subject. */
-  reported: Reported | null;
+  reported: KeptReported | null;
   expectsSpeaker: boolean;
   /**
    * The quotation as last placed in a document: taken again, the very same object, while the paragraph stays
@@ -61,7 +87,7 @@ export interface ParagraphUnit {
  * need to be and empty ones shared.
  */
 export class ParagraphQuotes {
-  private reportedByLine: Map<number, Span | null> | null = null;
+  private reportedByLine: Map<number, PhraseSpan | null> | null = null;
 
   constructor(
     readonly segments: readonly KeptSegment[],
@@ -87,7 +113,7 @@ export class ParagraphQuotes {
    * Who the last attribution of line `index` reports as speaking: the fallback speaker of a quotation
    * on the line after. Worked out when first asked, as few lines are ever asked about.
    */
-  reportedOnLine(index: number, lexicon: QuoteLexicon): Span | null {
+  reportedOnLine(index: number, lexicon: QuoteLexicon): PhraseSpan | null {
     this.reportedByLine ??= new Map();
     let speaker = this.reportedByLine.get(index);
     if (speaker === undefined) {
@@ -95,7 +121,7 @@ export class ParagraphQuotes {
       const line = this.lineBounds ? { start: this.lineBounds[2 * index], end: this.lineBounds[2 * index + 1] } : paragraph;
       const tokens = tokenize(text, line, []);
       const found = reportedSpeaker(lexicon, tokens, 0, tokens.length)?.speaker;
-      speaker = found ? { start: found.start - paragraph.start, end: found.end - paragraph.start } : null;
+      speaker = found ? phraseSpan(found.start - paragraph.start, found.end - paragraph.start) : null;
       this.reportedByLine.set(index, speaker);
     }
     return speaker;
@@ -136,6 +162,7 @@ export function quotesOfParagraph(paragraphText: string, context: string, lexico
   const nextOpening = context[1] === 'd' ? 'double' : context[1] === 's' ? 'single' : null;
   const { segments, unmatched, lines, continuing } = pairParagraphMarks(text, paragraph, context[0] === 'c', nextOpening);
   const relative = (s: Span): Span => ({ start: s.start - paragraph.start, end: s.end - paragraph.start });
+  const phrase = (s: Span): PhraseSpan => phraseSpan(s.start - paragraph.start, s.end - paragraph.start);
   const shifted: readonly KeptSegment[] = kept(
     segments.map((s) => ({ start: s.start - paragraph.start, end: s.end - paragraph.start, continuesPrevious: s.continuesPrevious, continuesNext: s.continuesNext })),
   );
@@ -151,9 +178,9 @@ export function quotesOfParagraph(paragraphText: string, context: string, lexico
         line: li,
         // Most paragraphs hold one quotation: its segments are the paragraph's, one list for both.
         segments: unit.segments.length === shifted.length ? shifted : shifted.slice(at, at + unit.segments.length),
-        speaker: unit.speaker && relative(unit.speaker),
-        cue: unit.cue && relative(unit.cue),
-        reported: unit.reported && { speaker: relative(unit.reported.speaker), cue: unit.reported.cue && relative(unit.reported.cue) },
+        speaker: unit.speaker && phrase(unit.speaker),
+        cue: unit.cue && phrase(unit.cue),
+        reported: unit.reported && { speaker: phrase(unit.reported.speaker), cue: unit.reported.cue && phrase(unit.reported.cue) },
         expectsSpeaker: unit.expectsSpeaker,
         // Room made now: a property added later takes a separate allocation.
         placed: undefined,
