@@ -119,3 +119,17 @@ test('typing in a capitalised word that names nobody moves the people too, and o
   assert.deepEqual(linked, findPeople(analyzeStructure(named)));
   assert.equal(linked.people.find((p) => p.name === 'John Smith')?.mentions.length, 3);
 });
+
+test('an edit to the name of an organisation moves the people and groups the organisations again', () => {
+  const text = 'Senator John Smith spoke on Monday. Smith left early.\n\nOfficials at Johns Hopkins University objected.\n\nBrown said so.\n';
+  const cache = new AnalysisCache();
+  const before = findPeople(analyzeStructure(text, cache), {}, cache);
+  cache.settle();
+  const smith = before.people.find((p) => p.name === 'John Smith');
+  assert.ok(smith);
+  const edited = text.replace('Johns Hopkins University', 'Jons Hopkins University');
+  const after = findPeople(analyzeStructure(edited, cache), {}, cache);
+  assert.deepEqual(after, findPeople(analyzeStructure(edited)));
+  assert.deepEqual(after.organizations.map((o) => o.name), ['Jons Hopkins University']);
+  assert.ok(after.people.includes(smith), 'John Smith was linked again for an edit to an organisation');
+});

@@ -43,10 +43,13 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
   }
   const kept = cache?.documentValue<KeptPeople>(KEPT_PEOPLE);
   const edit = cache && lastEdit(cache);
+  const placed: PlacedParagraphs = { found, paragraphs: structure.paragraphs };
   const moved = kept && edit ? movedPeople(kept, found, structure.paragraphs, edit) : null;
-  const { result, joinable } = moved && kept ? { result: moved, joinable: kept.joinable } : linkPeople(lex, { found, paragraphs: structure.paragraphs });
+  const { result, joinable } =
+    moved && kept ? { result: { people: moved.people, organizations: moved.organizations ?? groupOrganizations(placed) }, joinable: kept.joinable } : linkPeople(lex, placed);
   cache?.keepDocumentValue<KeptPeople>(KEPT_PEOPLE, { found, paragraphs: structure.paragraphs, result, joinable });
-  cache?.keepDocumentValue<MovedFrom | null>(MOVED_FROM, moved && kept ? { people: result.people, from: kept.result.people } : null);
+  // Later stages move what they kept only when organisations moved too: they read both.
+  cache?.keepDocumentValue<MovedFrom | null>(MOVED_FROM, moved?.organizations && kept ? { people: result.people, from: kept.result.people } : null);
   return result;
 }
 

@@ -8,7 +8,8 @@ import type { AnaphorSite, NameSite, OrganizationSite, ParagraphPeople, TitleSit
  * After most edits (a word typed that is no name, title or pronoun) every paragraph finds what it found
  * before, only moved: then the people are the last analysis's, moved, and linking them again is skipped.
  * Linking compares offsets only by their order, which moving keeps, and reads no text but what the
- * paragraphs found; so the people found this way are exactly those linking would find.
+ * paragraphs found; so the people found this way are exactly those linking would find. Organisations are
+ * grouped apart from people: an edit to one moves the people all the same.
  */
 
 /** What the people stage keeps of an analysis, to tell whether the next one only moved it. */
@@ -20,20 +21,30 @@ export interface KeptPeople {
   joinable: ReadonlySet<string>;
 }
 
-/** The kept people moved by `edit`, when every paragraph found the same as in the kept analysis, only moved; else null. */
-export function movedPeople(kept: KeptPeople, found: readonly ParagraphPeople[], paragraphs: readonly Paragraph[], edit: TextEdit): PeopleAnalysis | null {
+/** People and organisations moved by an edit; the organisations are null when some paragraph found others (people are linked without them). */
+export interface MovedPeople {
+  people: Person[];
+  organizations: Organization[] | null;
+}
+
+/** The kept people moved by `edit`, when every paragraph found the same people as in the kept analysis, only moved; else null. */
+export function movedPeople(kept: KeptPeople, found: readonly ParagraphPeople[], paragraphs: readonly Paragraph[], edit: TextEdit): MovedPeople | null {
   // Every paragraph is compared with the kept analysis itself, so a stage skipped since (a time budget) misleads nothing.
   if (kept.found.length !== found.length) return null;
+  let organizationsMoved = true;
   for (let i = 0; i < found.length; i++) {
     const was = kept.paragraphs[i];
     const now = paragraphs[i];
     if (movedOffset(edit, was.start) !== now.start || movedOffset(edit, was.end) !== now.end) return null;
     // A paragraph found afresh (the one edited) must find the same at the same places; the others' findings are the very ones kept.
-    if (found[i] !== kept.found[i] && !sameFindings(kept.found[i], found[i], new Moved(edit, was.start, now.start), kept.joinable)) return null;
+    if (found[i] === kept.found[i]) continue;
+    const moved = new Moved(edit, was.start, now.start);
+    if (!samePeopleFindings(kept.found[i], found[i], moved, kept.joinable)) return null;
+    organizationsMoved &&= sameList(kept.found[i].organizations, found[i].organizations, moved, sameOrganization);
   }
   return {
     people: kept.result.people.map((person) => movePerson(person, edit)),
-    organizations: kept.result.organizations.map((organization) => moveOrganization(organization, edit)),
+    organizations: organizationsMoved ? kept.result.organizations.map((organization) => moveOrganization(organization, edit)) : null,
   };
 }
 
@@ -57,15 +68,15 @@ class Moved {
 }
 
 /**
- * Whether a paragraph found what it found before, moved. Its person names must be those it had: each is linked. Its
- * other names join someone only by a name in `joinable`, which is the same before and after while the person names
- * are: those that can are compared, so that typing in "Nobody" or "July" (no name of anyone) moves the people too.
+ * Whether a paragraph found the people it found before, moved (its organisations aside). Its person names must be
+ * those it had: each is linked. Its other names join someone only by a name in `joinable`, which is the same before
+ * and after while the person names are: those that can are compared, so that typing in "Nobody" or "July" (no name
+ * of anyone) moves the people too.
  */
-function sameFindings(was: ParagraphPeople, now: ParagraphPeople, moved: Moved, joinable: ReadonlySet<string>): boolean {
+function samePeopleFindings(was: ParagraphPeople, now: ParagraphPeople, moved: Moved, joinable: ReadonlySet<string>): boolean {
   return (
     sameList(was.personNames, now.personNames, moved, sameName) &&
     sameJoinable(was.otherNames, now.otherNames, moved, joinable) &&
-    sameList(was.organizations, now.organizations, moved, sameOrganization) &&
     sameList(was.anaphors, now.anaphors, moved, sameAnaphor) &&
     samePronouns(was.pronouns, now.pronouns, moved)
   );
