@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { AnalysisCache } from '../../server/src/core/paragraphCache';
-import { findPeople } from '../../server/src/core/people';
+import { findPeople, type PeopleAnalysis } from '../../server/src/core/people';
 import { analyzeStructure } from '../../server/src/core/structure';
 
 const sample = readFileSync(join(__dirname, '../../samples/north-korea-negotiator.article'), 'utf8');
@@ -24,6 +24,17 @@ function countingCache(): { cache: AnalysisCache; readAfresh: () => number } {
       context,
     );
   return { cache, readAfresh: () => count };
+}
+
+/** The people of each version in turn, found with one cache as after edits; each must equal a fresh analysis's. */
+function peopleOfVersions(...versions: string[]): PeopleAnalysis[] {
+  const cache = new AnalysisCache();
+  return versions.map((text) => {
+    const people = findPeople(analyzeStructure(text, cache), {}, cache);
+    cache.settle();
+    assert.deepEqual(people, findPeople(analyzeStructure(text)));
+    return people;
+  });
 }
 
 test('after an edit, a reused cache gives the people a fresh analysis gives, reading only the edited paragraph again', () => {
@@ -103,33 +114,21 @@ test('people kept from an analysis before the last are not moved by the last edi
 
 test('typing in a capitalised word that names nobody moves the people too, and one that joins a person links them again', () => {
   const text = 'Senator John Smith spoke on Monday. Smith left early.\n\nIn Parliament, Nobody objected.\n\nBrown said so.\n';
-  const cache = new AnalysisCache();
-  const before = findPeople(analyzeStructure(text, cache), {}, cache);
-  cache.settle();
-  const smith = before.people.find((p) => p.name === 'John Smith');
-  assert.ok(smith);
   const typo = text.replace('Nobody', 'Nobbody');
-  const moved = findPeople(analyzeStructure(typo, cache), {}, cache);
-  cache.settle();
-  assert.deepEqual(moved, findPeople(analyzeStructure(typo)));
-  assert.ok(moved.people.includes(smith), 'John Smith was linked again for a word that names nobody');
   // "Smith" in the second paragraph joins John Smith: his mentions change.
   const named = typo.replace('Nobbody', 'Smith');
-  const linked = findPeople(analyzeStructure(named, cache), {}, cache);
-  assert.deepEqual(linked, findPeople(analyzeStructure(named)));
+  const [before, moved, linked] = peopleOfVersions(text, typo, named);
+  const smith = before.people.find((p) => p.name === 'John Smith');
+  assert.ok(smith);
+  assert.ok(moved.people.includes(smith), 'John Smith was linked again for a word that names nobody');
   assert.equal(linked.people.find((p) => p.name === 'John Smith')?.mentions.length, 3);
 });
 
 test('an edit to the name of an organisation moves the people and groups the organisations again', () => {
   const text = 'Senator John Smith spoke on Monday. Smith left early.\n\nOfficials at Johns Hopkins University objected.\n\nBrown said so.\n';
-  const cache = new AnalysisCache();
-  const before = findPeople(analyzeStructure(text, cache), {}, cache);
-  cache.settle();
+  const [before, after] = peopleOfVersions(text, text.replace('Johns Hopkins University', 'Jons Hopkins University'));
   const smith = before.people.find((p) => p.name === 'John Smith');
   assert.ok(smith);
-  const edited = text.replace('Johns Hopkins University', 'Jons Hopkins University');
-  const after = findPeople(analyzeStructure(edited, cache), {}, cache);
-  assert.deepEqual(after, findPeople(analyzeStructure(edited)));
   assert.deepEqual(after.organizations.map((o) => o.name), ['Jons Hopkins University']);
   assert.ok(after.people.includes(smith), 'John Smith was linked again for an edit to an organisation');
 });
