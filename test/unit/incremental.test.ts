@@ -6,7 +6,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { analyze, IncrementalAnalyzer } from '../../server/src/core/analyze';
 import type { AnalyzeOptions } from '../../server/src/core/model';
-import { ParagraphCache } from '../../server/src/core/paragraphCache';
+import { AnalysisCache, ParagraphCache } from '../../server/src/core/paragraphCache';
+import { findPeople } from '../../server/src/core/people';
+import { findQuotes } from '../../server/src/core/quotes';
+import { analyzeStructure } from '../../server/src/core/structure';
 
 const samples = path.resolve(__dirname, '../../samples');
 const sample = (name: string): string => readFileSync(path.join(samples, name), 'utf8');
@@ -232,4 +235,58 @@ test('an edit near a quotation that changes who "he" is credits the new speaker,
   assert.deepEqual(speakerNames(before), ['Smith', 'Smith']);
   // "with Mr. Smith" is no subject: the subject of the sentence before the quotation is now Mr. Jones.
   assert.deepEqual(speakerNames(before.replace('Then Mr. Smith', 'Then with Mr. Smith')), ['Jones', 'Jones']);
+});
+
+test('a person named far above a quotation renumbers the people after them, and the quotation keeps its speaker under the new id', () => {
+  const incremental = new IncrementalAnalyzer();
+  // Hundreds of mentions and a long stretch without names lie between the edit and the quotation.
+  const meetings = 'Bob Jones spoke with Carl Lane and Dan Moss.\n\n'.repeat(80);
+  const filler = 'the weather stayed mild and the talks went on '.repeat(45);
+  const before = `WASHINGTON, July 2, 2013\n\nTom Brady met officials on Monday.\n\n${meetings}${filler}\n\nBob Jones arrived late. "We are ready," he said.\n`;
+  const speakers = (text: string): Array<[string | null, string | undefined]> => {
+    const article = incremental.analyze(text);
+    assert.deepEqual(article, analyze(text));
+    return article.quotes.map((q) => [q.speakerId, article.people.find((p) => p.id === q.speakerId)?.name]);
+  };
+  assert.deepEqual(speakers(before), [['p2', 'Bob Jones']]);
+  // Jane Doerr is now the second person named: Bob Jones is the third.
+  assert.deepEqual(speakers(before.replace('met officials', 'met Jane Doerr')), [['p3', 'Bob Jones']]);
+});
+
+test('an edit far above a quotation that changes whom a name near it means credits the quotation afresh', () => {
+  const incremental = new IncrementalAnalyzer();
+  const filler = 'the weather stayed mild and the talks went on '.repeat(45);
+  const before = `WASHINGTON, July 2, 2013\n\nJohn Smith met Bob Jones on Monday.\n\nMary Smith joined them.\n\n${filler}\n\nSmith arrived late. "We are ready," he said.\n`;
+  const speakerNames = (text: string): Array<string | undefined> => {
+    const article = incremental.analyze(text);
+    assert.deepEqual(article, analyze(text));
+    return article.quotes.map((q) => article.people.find((p) => p.id === q.speakerId)?.name);
+  };
+  // "Smith" is Mary Smith, so "he" is the last man named.
+  assert.deepEqual(speakerNames(before), ['Bob Jones']);
+  // Misspelt, she is Mary Smiths: "Smith" is John Smith now, the subject "he" refers to.
+  assert.deepEqual(speakerNames(before.replace('Mary Smith joined', 'Mary Smiths joined')), ['John Smith']);
+});
+
+test('speakers kept from an analysis before the last are not taken again after the last edit alone', () => {
+  const cache = new AnalysisCache();
+  const speakerNames = (text: string, withCache?: AnalysisCache): Array<string | undefined> => {
+    const structure = analyzeStructure(text, withCache);
+    const { people, organizations } = findPeople(structure, {}, withCache);
+    const { quotes } = findQuotes(structure, people, organizations, {}, withCache);
+    withCache?.settle();
+    return quotes.map((q) => people.find((p) => p.id === q.speakerId)?.name);
+  };
+  const filler = 'the weather stayed mild and the talks went on '.repeat(90);
+  const first = `MOSCOW, July 2, 2013\n\nThen Mr. Smith told Mr. Jones the news. "We will talk," he said.\n\n${filler}\n\nThe talks ended.\n`;
+  assert.deepEqual(speakerNames(first, cache), ['Smith']);
+  // The next version ("with Mr. Smith": Jones is the subject now) is read for people, but not for quotations (as when a time budget runs out).
+  const second = first.replace('Then Mr. Smith', 'with Mr. Smith');
+  findPeople(analyzeStructure(second, cache), {}, cache);
+  cache.settle();
+  // The last edit lies far from the quotation, and moved nothing it reads.
+  const middle = second.indexOf('went on', 2000);
+  const third = `${second.slice(0, middle)}still ${second.slice(middle)}`;
+  assert.deepEqual(speakerNames(third, cache), ['Jones']);
+  assert.deepEqual(speakerNames(third), ['Jones']);
 });

@@ -193,6 +193,8 @@ export interface TextEdit {
   delta: number;
   /** Whether every sentence of the last text is one of this text's, moved by the edit, and there are no others. */
   sentencesMoved: boolean;
+  /** The last text's paragraphs: a stage that kept them with its results knows those are the last analysis's, not an earlier one's it ran in. */
+  from: readonly Paragraph[];
 }
 
 const TEXT_EDIT = 'text edit';
@@ -269,7 +271,7 @@ function splitText(text: string, last: LastStructure | undefined): SplitText {
     paragraphs[i] = shift === 0 && i === j ? old : { start: old.start + shift, end: old.end + shift, index: i, text: old.text };
     sameAs[i] = j;
   }
-  return { paragraphs, sameAs, edit: { head, oldEnd: last.text.length - tail, delta: shift, sentencesMoved: false } };
+  return { paragraphs, sameAs, edit: { head, oldEnd: last.text.length - tail, delta: shift, sentencesMoved: false, from: before } };
 }
 
 /**

@@ -54,11 +54,11 @@ export function findQuotes(
     ? SpeakerReuse.after(
         cache.documentValue<KeptSpeakers>(KEPT_SPEAKERS),
         lastEdit(cache),
-        peopleMovedFrom(people, cache),
+        { people, organizations, movedFrom: peopleMovedFrom(people, cache) },
         structure.paragraphs,
         document.results,
         speakers.length,
-        (phrase) => resolver.isPronoun(phrase),
+        resolver,
       )
     : null;
   const ids: Array<string | null> = new Array(speakers.length);
@@ -106,7 +106,7 @@ export function findQuotes(
       quotes[u++] = quote;
     }
   }
-  cache?.keepDocumentValue<KeptSpeakers>(KEPT_SPEAKERS, { people, paragraphs: structure.paragraphs, results: document.results, phrases: speakers, ids });
+  cache?.keepDocumentValue<KeptSpeakers>(KEPT_SPEAKERS, { people, organizations, paragraphs: structure.paragraphs, results: document.results, phrases: speakers, ids });
   return { quotes, unmatchedQuoteMarks, unreadFrom: document.unreadFrom };
 }
 

@@ -45,6 +45,11 @@ export interface Resolver {
   readonly linkedMention: Span | null;
   /** Whether linking the phrase may add to what later phrases read: it is "he" or "she", which later ones may resolve to. */
   isPronoun(phrase: TextSpan): boolean;
+  /**
+   * Where the earliest mention lies that linking a phrase starting at `at` may read: mentions are looked back
+   * over by number (RECENT_MENTIONS before a subject's place), not by distance. Linking reads none after the phrase.
+   */
+  mentionsReadFrom(at: number): number;
 }
 
 const RECENT_MENTIONS = 200;
@@ -380,6 +385,10 @@ export function createResolver(
     isPronoun(phrase) {
       const gender = lexicon.pronounGender.get(phrase.text.toLowerCase());
       return gender === 'male' || gender === 'female';
+    },
+    mentionsReadFrom(at) {
+      const first = firstStartingFrom(entries, at - READ_BEFORE) - RECENT_MENTIONS;
+      return first > 0 ? entries[first].start : 0;
     },
     link(text, mention, known) {
       linkedMention = null;
