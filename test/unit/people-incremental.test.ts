@@ -132,3 +132,12 @@ test('an edit to the name of an organisation moves the people and groups the org
   assert.deepEqual(after.organizations.map((o) => o.name), ['Jons Hopkins University']);
   assert.ok(after.people.includes(smith), 'John Smith was linked again for an edit to an organisation');
 });
+
+test('an edit to the name of a person links the people again and moves the organisations', () => {
+  const text = 'Officials at Johns Hopkins University objected.\n\nSenator John Smith spoke on Monday. Smith left early.\n\nBrown said so.\n';
+  const [before, after] = peopleOfVersions(text, text.replace('John Smith', 'John Smyth'));
+  const university = before.organizations.find((o) => o.name === 'Johns Hopkins University');
+  assert.ok(university);
+  assert.deepEqual(after.people.map((p) => p.name), ['John Smyth']);
+  assert.ok(after.organizations.includes(university), 'the organisations were grouped again for an edit to a person');
+});

@@ -45,11 +45,12 @@ export function findPeople(structure: TextStructure, lexicon: LexiconExtensions 
   const edit = cache && lastEdit(cache);
   const placed: PlacedParagraphs = { found, paragraphs: structure.paragraphs };
   const moved = kept && edit ? movedPeople(kept, found, structure.paragraphs, edit) : null;
+  const organizations = moved?.organizations ?? groupOrganizations(placed);
   const { result, joinable } =
-    moved && kept ? { result: { people: moved.people, organizations: moved.organizations ?? groupOrganizations(placed) }, joinable: kept.joinable } : linkPeople(lex, placed);
+    moved?.people && kept ? { result: { people: moved.people, organizations }, joinable: kept.joinable } : linkPeople(lex, placed, organizations);
   cache?.keepDocumentValue<KeptPeople>(KEPT_PEOPLE, { found, paragraphs: structure.paragraphs, result, joinable });
   // Later stages move what they kept only when organisations moved too: they read both.
-  cache?.keepDocumentValue<MovedFrom | null>(MOVED_FROM, moved?.organizations && kept ? { people: result.people, from: kept.result.people } : null);
+  cache?.keepDocumentValue<MovedFrom | null>(MOVED_FROM, moved?.people && moved.organizations && kept ? { people: result.people, from: kept.result.people } : null);
   return result;
 }
 
@@ -68,8 +69,8 @@ export function peopleMovedFrom(people: readonly Person[], cache: AnalysisCache)
   return moved?.people === people ? moved.from : null;
 }
 
-/** People and organisations linked across the paragraphs from what each found. */
-function linkPeople(lex: PeopleLexicon, placed: PlacedParagraphs): { result: PeopleAnalysis; joinable: ReadonlySet<string> } {
+/** People linked across the paragraphs from what each found, with the document's organisations. */
+function linkPeople(lex: PeopleLexicon, placed: PlacedParagraphs, organizations: Organization[]): { result: PeopleAnalysis; joinable: ReadonlySet<string> } {
   const { drafts, joinable } = linkMentions(lex, placed);
   for (let n = 0; n < drafts.length; n++) {
     const d = drafts[n];
@@ -94,7 +95,7 @@ function linkPeople(lex: PeopleLexicon, placed: PlacedParagraphs): { result: Peo
     // Made in one go: a `gender` added afterwards would take an extra allocation.
     people.push(gender ? { id, name, titles, mentions: d.mentions, gender } : { id, name, titles, mentions: d.mentions });
   }
-  return { result: { people, organizations: groupOrganizations(placed) }, joinable };
+  return { result: { people, organizations }, joinable };
 }
 
 const abbreviationSets = new WeakMap<PeopleLexicon, Set<string>>();

@@ -21,16 +21,20 @@ export interface KeptPeople {
   joinable: ReadonlySet<string>;
 }
 
-/** People and organisations moved by an edit; the organisations are null when some paragraph found others (people are linked without them). */
+/** People and organisations moved by an edit, each null when some paragraph found others (they are linked or grouped again). */
 export interface MovedPeople {
-  people: Person[];
+  people: Person[] | null;
   organizations: Organization[] | null;
 }
 
-/** The kept people moved by `edit`, when every paragraph found the same people as in the kept analysis, only moved; else null. */
+/**
+ * The kept people moved by `edit`, when every paragraph found the same people as in the kept analysis, only moved, and
+ * likewise the organisations; null for both when the paragraphs themselves did not only move.
+ */
 export function movedPeople(kept: KeptPeople, found: readonly ParagraphPeople[], paragraphs: readonly Paragraph[], edit: TextEdit): MovedPeople | null {
   // Every paragraph is compared with the kept analysis itself, so a stage skipped since (a time budget) misleads nothing.
   if (kept.found.length !== found.length) return null;
+  let peopleMoved = true;
   let organizationsMoved = true;
   for (let i = 0; i < found.length; i++) {
     const was = kept.paragraphs[i];
@@ -39,11 +43,11 @@ export function movedPeople(kept: KeptPeople, found: readonly ParagraphPeople[],
     // A paragraph found afresh (the one edited) must find the same at the same places; the others' findings are the very ones kept.
     if (found[i] === kept.found[i]) continue;
     const moved = new Moved(edit, was.start, now.start);
-    if (!samePeopleFindings(kept.found[i], found[i], moved, kept.joinable)) return null;
+    peopleMoved &&= samePeopleFindings(kept.found[i], found[i], moved, kept.joinable);
     organizationsMoved &&= sameList(kept.found[i].organizations, found[i].organizations, moved, sameOrganization);
   }
   return {
-    people: kept.result.people.map((person) => movePerson(person, edit)),
+    people: peopleMoved ? kept.result.people.map((person) => movePerson(person, edit)) : null,
     organizations: organizationsMoved ? kept.result.organizations.map((organization) => moveOrganization(organization, edit)) : null,
   };
 }
