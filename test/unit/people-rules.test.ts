@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../server/src/core/analyze';
+import { analyze, IncrementalAnalyzer } from '../../server/src/core/analyze';
 import { nameSpellingVariants } from '../../server/src/core/rules/nameSpellingVariants';
 
 function findings(text: string, code: string) {
@@ -72,6 +72,17 @@ test('first-mention-without-title: silent when the first mention gives the role 
   const sample = '"North Korea has clarified its stance," said Yang Moo-Jin, a professor at Seoul`s University of North Korean Studies.';
   assert.deepEqual(findings(sample, 'first-mention-without-title'), []);
   assert.deepEqual(findings('Tom Jones arrived on Monday and left.', 'first-mention-without-title'), []);
+});
+
+test('name-spelling-variants: a person found spelled one way is checked again once a mention is respelled, wherever it moved', () => {
+  const text = 'Kim Kye-Gwan left for Moscow.\n\nKim Kye-Gwan will meet officials there.';
+  const incremental = new IncrementalAnalyzer();
+  const codes = (version: string) => incremental.analyze(version).findings.filter((f) => f.code === 'name-spelling-variants').map((f) => version.slice(f.start, f.end));
+  assert.deepEqual(codes(text), []);
+  // Every mention moves; the second is spelled another way.
+  assert.deepEqual(codes(`Update. ${text.replace('Kim Kye-Gwan will', 'Kim Kye-gwan will')}`), ['Kim Kye-gwan']);
+  // Spelled one way again, and moved back.
+  assert.deepEqual(codes(text), []);
 });
 
 test('name-spelling-variants: a person written many different ways still gets one finding per variant spelling', () => {

@@ -126,18 +126,28 @@ function wordingsOf(mentions: readonly Mention[]): Wordings {
 }
 
 /**
- * The mentions of people found spelled one way, by their first mention. After an edit the analysis hands back
- * the very mention objects of the paragraphs that stayed in place (see placedMention), so a person whose
- * mentions are all the same objects as then is spelled one way still, and their mentions are not read again:
- * comparing the lists costs a fraction of reading the mentions, spread over memory.
+ * The mentions of people found spelled one way, by name. After an edit the analysis hands back the very mention
+ * objects of the paragraphs that stayed in place (see placedMention), and mentions moved by the edit keep their
+ * text: so a person whose mentions have the same kinds and texts as then is spelled one way still, and their
+ * wordings are not worked out again. Emptied when it grows past KEYS_KEPT.
  */
-const checkedMentions = new WeakMap<Mention, readonly Mention[]>();
+const spelledOneWayByName = new Map<string, readonly Mention[]>();
 
-function spelledOneWay(mentions: readonly Mention[]): boolean {
-  const checked = checkedMentions.get(mentions[0]);
+function spelledOneWay(person: Person): boolean {
+  const checked = spelledOneWayByName.get(person.name);
+  const { mentions } = person;
   if (checked === undefined || checked.length !== mentions.length) return false;
-  for (let k = 1; k < mentions.length; k++) if (checked[k] !== mentions[k]) return false;
+  for (let k = 0; k < mentions.length; k++) {
+    const was = checked[k];
+    const now = mentions[k];
+    if (was !== now && (was.text !== now.text || was.kind !== now.kind)) return false;
+  }
   return true;
+}
+
+function rememberSpelledOneWay(person: Person): void {
+  if (spelledOneWayByName.size >= KEYS_KEPT) spelledOneWayByName.clear();
+  spelledOneWayByName.set(person.name, person.mentions);
 }
 
 /** Words of a mention without an honorific ("Mr. Kim" → "Kim"). */
@@ -195,11 +205,11 @@ export const nameSpellingVariants: Rule = {
     const lineOf = lineNumbers(article);
     for (const person of article.people) {
       // Most people are named once: one wording cannot be spelled two ways.
-      if (person.mentions.length < 2 || spelledOneWay(person.mentions)) continue;
+      if (person.mentions.length < 2 || spelledOneWay(person)) continue;
       const wordings = wordingsOf(person.mentions);
       // Most people's wordings ("Donald Trump", "Trump", "Mr. Trump") are all spelled differently: their mentions are not read again.
       if (!wordings.shareAKey()) {
-        checkedMentions.set(person.mentions[0], person.mentions);
+        rememberSpelledOneWay(person);
         continue;
       }
       const preferred = wordings.preferred();
