@@ -1,5 +1,5 @@
 import { isWhiteSpaceCode } from '../chars';
-import type { Mention, Person } from '../model';
+import type { Mention, MentionKind, Person } from '../model';
 import { detached } from '../paragraphCache';
 import { lineNumbers } from './lines';
 import type { Rule, RuleFinding } from './rule';
@@ -125,29 +125,33 @@ function wordingsOf(mentions: readonly Mention[]): Wordings {
   return wordings;
 }
 
+/** What the rule compares of one person's mentions: their kinds and texts, in order. */
+interface Wording {
+  kinds: readonly MentionKind[];
+  texts: readonly string[];
+}
+
 /**
- * The mentions of people found spelled one way, by name. After an edit the analysis hands back the very mention
- * objects of the paragraphs that stayed in place (see placedMention), and mentions moved by the edit keep their
- * text: so a person whose mentions have the same kinds and texts as then is spelled one way still, and their
- * wordings are not worked out again. Emptied when it grows past KEYS_KEPT.
+ * The wording of people found spelled one way, by name. Mentions moved by an edit keep their kind and text: so a
+ * person whose mentions have the same kinds and texts as then is spelled one way still, and their wordings are not
+ * worked out again. Names and texts are kept as copies (the table outlives every document: it must not keep a slice
+ * of one), and the table is emptied when it grows past KEYS_KEPT.
  */
-const spelledOneWayByName = new Map<string, readonly Mention[]>();
+const spelledOneWayByName = new Map<string, Wording>();
 
 function spelledOneWay(person: Person): boolean {
   const checked = spelledOneWayByName.get(person.name);
   const { mentions } = person;
-  if (checked === undefined || checked.length !== mentions.length) return false;
-  for (let k = 0; k < mentions.length; k++) {
-    const was = checked[k];
-    const now = mentions[k];
-    if (was !== now && (was.text !== now.text || was.kind !== now.kind)) return false;
-  }
+  if (checked === undefined || checked.texts.length !== mentions.length) return false;
+  for (let k = 0; k < mentions.length; k++) if (checked.kinds[k] !== mentions[k].kind || checked.texts[k] !== mentions[k].text) return false;
   return true;
 }
 
 function rememberSpelledOneWay(person: Person): void {
   if (spelledOneWayByName.size >= KEYS_KEPT) spelledOneWayByName.clear();
-  spelledOneWayByName.set(person.name, person.mentions);
+  const kinds = person.mentions.map((m) => m.kind);
+  const texts = person.mentions.map((m) => detached(m.text));
+  spelledOneWayByName.set(detached(person.name), { kinds, texts });
 }
 
 /** Words of a mention without an honorific ("Mr. Kim" → "Kim"). */
