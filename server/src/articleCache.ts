@@ -20,7 +20,12 @@ export class ArticleCache {
   private options: AnalyzeOptions = {};
   private optionsEpoch = 0;
 
+  /**
+   * New options make every document's next analysis read it whole; the same options again (editors send settings
+   * again unchanged, e.g. pulled just after a document opened) keep the analyses.
+   */
   setOptions(options: AnalyzeOptions): void {
+    if (JSON.stringify(options) === JSON.stringify(this.options)) return;
     this.options = options;
     this.optionsEpoch++;
   }

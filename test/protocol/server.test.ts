@@ -304,6 +304,33 @@ describe('progress while a long document is first analysed', () => {
     }
   });
 
+  test('settings sent again unchanged republish the problems without analysing the document again; a changed rule does', async () => {
+    const { server, events } = progressClient();
+    try {
+      await server.initialize({ window: { workDoneProgress: true } });
+      const uri = 'file:///archive/settings.article';
+      const recorded = recordDiagnostics(server, events, uri, 1);
+      await server.open(uri, LONG_ARTICLE, 'press-article', 1, 60_000);
+      await recorded;
+      await waitFor(() => events.some((e) => e.kind === 'end'), 'the progress ends');
+
+      events.length = 0;
+      const same = recordDiagnostics(server, events, uri, 1);
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pressMarkup: {} } });
+      await same;
+      assert.deepEqual(events.map((e) => e.kind), ['diagnostics']);
+
+      events.length = 0;
+      const changed = recordDiagnostics(server, events, uri, 1);
+      await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { pressMarkup: { rules: { 'unattributed-quote': 'off' } } } });
+      await changed;
+      await waitFor(() => events.some((e) => e.kind === 'end'), 'the progress ends');
+      assert.deepEqual(events.map((e) => e.kind), ['create', 'begin', 'diagnostics', 'end']);
+    } finally {
+      await server.stop();
+    }
+  });
+
   test('an editor that never answers the progress request still gets the problems', async () => {
     const { server, events } = progressClient(false);
     try {
