@@ -11,9 +11,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { beginAnalysisProgress, PROGRESS_MIN_LENGTH } from './analysisProgress';
 import { ArticleCache } from './articleCache';
+import { readableSize } from './core/analyze';
 import { lowerHelperThreadPriority } from './helperThreads';
 import { cancelWaitingRequests } from './requestCancellation';
 import { collectWhenIdle, postponeCollection } from './idleCollection';
+import { postponeRehearsal, rehearseOnce, type RehearsalReport } from './rehearsal';
 import { codeActions } from './features/codeActions';
 import { diagnostics } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -108,6 +110,7 @@ const lastAnalysis = new Map<string, { end: number; duration: number }>();
 const lastChange = new Map<string, number>();
 function scheduleDiagnostics(document: TextDocument): void {
   postponeCollection();
+  postponeRehearsal();
   const now = performance.now();
   const previousChange = lastChange.get(document.uri);
   lastChange.set(document.uri, now);
@@ -132,10 +135,16 @@ function scheduleDiagnostics(document: TextDocument): void {
       const end = performance.now();
       lastAnalysis.set(current.uri, { end, duration: end - start });
       if (end - start > LARGE_ANALYSIS_MS) collectWhenIdle();
+      if (article.text.length <= settings.maxDocumentSize) rehearseOnce(article.text, analyzeOptionsFrom(settings), logRehearsal);
     }
     progress?.done();
   }, delay);
   pending.set(document.uri, run);
+}
+
+function logRehearsal({ edits, length, ms }: RehearsalReport): void {
+  connection.console.log(`Press Markup warmed up for editing: ${edits} practice edits on a private copy of the first ${readableSize(length)} of a document, never shown or saved (${Math.round(ms)} ms)`);
+  collectWhenIdle();
 }
 
 documents.onDidChangeContent((change) => scheduleDiagnostics(change.document));

@@ -24,6 +24,10 @@ export class ServerProcess {
   }
   private readonly diagnosticWaiters: Array<(p: PublishDiagnosticsParams) => boolean> = [];
   readonly stderr: string[] = [];
+  /** The messages the server logged (window/logMessage), in order. */
+  readonly logged: string[] = [];
+  /** Every document the server published diagnostics for. */
+  readonly diagnosedUris = new Set<string>();
 
   constructor(args: string[] = ['--stdio'], script = SERVER) {
     this.child = spawn(process.execPath, [...SERVER_NODE_OPTIONS, script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -33,6 +37,7 @@ export class ServerProcess {
       new StreamMessageWriter(this.child.stdin!),
     );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnosedUris.add(params.uri);
       for (let i = this.diagnosticWaiters.length - 1; i >= 0; i--) {
         if (this.diagnosticWaiters[i](params)) this.diagnosticWaiters.splice(i, 1);
       }
@@ -41,7 +46,9 @@ export class ServerProcess {
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification('window/showMessage', () => undefined);
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logged.push(params.message);
+    });
     this.connection.listen();
   }
 

@@ -346,6 +346,35 @@ describe('progress while a long document is first analysed', () => {
   });
 });
 
+describe('warming up for editing', () => {
+  test('after a large document opens, the server practises edits on a private copy: it says so, sends nothing for it, and the problems after a real edit are those a fresh server finds', async () => {
+    const uri = 'file:///archive/week.article';
+    const text = `${SAMPLE}\n\n`.repeat(25);
+    const edited = text.replace('Kim Kye-Gwan', 'Kim Kye-Gwann');
+    const server = new ServerProcess();
+    const fresh = new ServerProcess();
+    try {
+      await server.initialize({});
+      await server.open(uri, text);
+      await waitFor(() => server.logged.some((m) => m.includes('warmed up')), 'the warm-up ends');
+      const warmUp = server.logged.find((m) => m.includes('warmed up'))!;
+      assert.match(warmUp, /40 practice edits on a private copy of the first .* of a document, never shown or saved/);
+      assert.deepEqual([...server.diagnosedUris], [uri]);
+
+      const start = positionOf(text, 'Kim Kye-Gwan', 0, 'Kim Kye-Gwan'.length);
+      const next = server.nextDiagnostics(uri, 2);
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ range: { start, end: start }, text: 'n' }],
+      });
+      await fresh.initialize({});
+      assert.deepEqual((await next).diagnostics, (await fresh.open(uri, edited)).diagnostics);
+    } finally {
+      await Promise.all([server.stop(), fresh.stop()]);
+    }
+  });
+});
+
 /** Resolves once `condition` holds; fails after `timeoutMs`. */
 async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;
