@@ -76,6 +76,19 @@ test('equality holds in a document long enough that most speakers lie far from e
   checkRandomEdits(parts.join('\n\n'), {}, 6, 40);
 });
 
+test('edits at the first character of a paragraph or a sentence, typed or deleted: the incremental analysis equals a fresh one', () => {
+  let text = sample('north-korea-negotiator.article');
+  const incremental = new IncrementalAnalyzer();
+  incremental.analyze(text);
+  const starts = [0, ...[...text.matchAll(/\n\s*(?=\S)|[.!?]["”’]? (?=[A-Z“"])/g)].map((m) => m.index + m[0].length)];
+  const edits = ['So ', 'a', '“', ' ', 'Mr. ', '\n', null];
+  starts.reverse().forEach((at, k) => {
+    const typed = edits[k % edits.length];
+    text = typed === null ? text.slice(0, at) + text.slice(at + 1) : text.slice(0, at) + typed + text.slice(at);
+    assert.deepEqual(incremental.analyze(text), analyze(text), `edit ${k} at ${at}`);
+  });
+});
+
 test('equality holds without a dateline, with a --dct override and with lexicon extensions', () => {
   checkRandomEdits(sample('no-dateline.article'), {}, 3, 80);
   checkRandomEdits(sample('north-korea-negotiator.article'), { dct: '2013-07-09' }, 4, 60);

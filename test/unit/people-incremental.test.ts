@@ -141,3 +141,15 @@ test('an edit to the name of a person links the people again and moves the organ
   assert.deepEqual(after.people.map((p) => p.name), ['John Smyth']);
   assert.ok(after.organizations.includes(university), 'the organisations were grouped again for an edit to a person');
 });
+
+test('a word typed at the start of a paragraph, or deleted there, moves the people too', () => {
+  const text = 'Senator John Smith spoke on Monday. Smith left early.\n\nIn Parliament, Nobody objected.\n\nBrown said so.\n';
+  const typed = text.replace('Brown said', 'So Brown said');
+  const deleted = typed.replace('In Parliament', 'n Parliament');
+  const [before, afterTyping, afterDeleting] = peopleOfVersions(text, typed, deleted);
+  const smith = before.people.find((p) => p.name === 'John Smith');
+  assert.ok(smith);
+  assert.ok(afterTyping.people.includes(smith), 'John Smith was linked again for a word typed at the start of a paragraph');
+  assert.ok(afterDeleting.people.some((p) => p.name === 'John Smith' && p.mentions[0] === smith.mentions[0]));
+  for (const person of afterDeleting.people) for (const m of person.mentions) assert.equal(deleted.slice(m.start, m.end), m.text);
+});

@@ -210,11 +210,19 @@ export function movedOffset(edit: TextEdit, at: number): number {
   return at >= edit.oldEnd ? at + edit.delta : -1;
 }
 
-/** Whether `now` are the spans `was`, each moved by the edit. */
+/**
+ * Where a paragraph or sentence starting at `at` in the last text starts in this one, or -1: as movedOffset, except
+ * that one starting where the edit starts still starts there (a word typed at the start of a paragraph joins it).
+ */
+export function movedStart(edit: TextEdit, at: number): number {
+  return at === edit.head ? at : movedOffset(edit, at);
+}
+
+/** Whether `now` are the paragraphs or sentences `was`, each moved by the edit. */
 function spansMoved(was: readonly Span[], now: readonly Span[], edit: TextEdit): boolean {
   if (was.length !== now.length) return false;
   for (let k = 0; k < was.length; k++) {
-    if (movedOffset(edit, was[k].start) !== now[k].start || movedOffset(edit, was[k].end) !== now[k].end) return false;
+    if (movedStart(edit, was[k].start) !== now[k].start || movedOffset(edit, was[k].end) !== now[k].end) return false;
   }
   return true;
 }

@@ -1,5 +1,5 @@
 import type { Mention, Organization, Paragraph, Person, Span, Title } from '../model';
-import { movedOffset, type TextEdit } from '../structure';
+import { movedOffset, movedStart, type TextEdit } from '../structure';
 import type { PeopleAnalysis } from './index';
 import { mayJoin } from './linking';
 import type { AnaphorSite, NameSite, OrganizationSite, ParagraphPeople, TitleSite } from './paragraph';
@@ -39,7 +39,7 @@ export function movedPeople(kept: KeptPeople, found: readonly ParagraphPeople[],
   for (let i = 0; i < found.length; i++) {
     const was = kept.paragraphs[i];
     const now = paragraphs[i];
-    if (movedOffset(edit, was.start) !== now.start || movedOffset(edit, was.end) !== now.end) return null;
+    if (movedStart(edit, was.start) !== now.start || movedOffset(edit, was.end) !== now.end) return null;
     // A paragraph found afresh (the one edited) must find the same at the same places; the others' findings are the very ones kept.
     if (found[i] === kept.found[i]) continue;
     const moved = new Moved(edit, was.start, now.start);

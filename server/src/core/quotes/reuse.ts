@@ -1,5 +1,5 @@
 import type { Organization, Paragraph, Person, TextSpan } from '../model';
-import { movedOffset, type TextEdit } from '../structure';
+import { movedOffset, movedStart, type TextEdit } from '../structure';
 import { EntityChanges, type Entities } from './entityChanges';
 import type { KeptSegment, ParagraphQuotes } from './paragraph';
 import { READ_AFTER, READ_BEFORE, type Resolver } from './resolve';
@@ -55,7 +55,7 @@ export class SpeakerReuse {
     for (let p = 0; p < paragraphs.length; p++) {
       const was = kept.paragraphs[p];
       const now = paragraphs[p];
-      if (movedOffset(edit, was.start) !== now.start || movedOffset(edit, was.end) !== now.end) return null;
+      if (movedStart(edit, was.start) !== now.start || movedOffset(edit, was.end) !== now.end) return null;
       const wasQuotes = kept.results[p];
       const nowQuotes = results[p];
       if (wasQuotes === nowQuotes) continue;
