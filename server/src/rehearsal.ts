@@ -8,7 +8,7 @@ import type { AnalyzeOptions } from './core/model';
  * ones (up to 290 ms). So, once a large document is open and the server idle, it rehearses edits on a copy of
  * the document's beginning, of which nothing is ever sent to the editor: the user's first edits run warm code.
  */
-export const REHEARSAL_MIN_LENGTH = 50_000;
+const REHEARSAL_MIN_LENGTH = 50_000;
 /** Long enough to hold dozens of people and quotations, short enough to analyse in under 100 ms. */
 const REHEARSAL_LENGTH = 100_000;
 /** Every other one inside a person's name (linking the people again), the others anywhere. */
