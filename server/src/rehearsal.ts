@@ -12,7 +12,7 @@ const REHEARSAL_MIN_LENGTH = 50_000;
 /** Long enough to hold dozens of people and quotations, short enough to analyse in under 100 ms. */
 const REHEARSAL_LENGTH = 100_000;
 /** Every other one inside a person's name (linking the people again), the others anywhere. */
-const REHEARSAL_EDITS = 40;
+const REHEARSAL_EDITS = 80;
 /** How long the server must have had no edit before a rehearsal step runs. */
 const IDLE_MS = 300;
 

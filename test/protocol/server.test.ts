@@ -358,7 +358,7 @@ describe('warming up for editing', () => {
       await server.open(uri, text);
       await waitFor(() => server.logged.some((m) => m.includes('warmed up')), 'the warm-up ends');
       const warmUp = server.logged.find((m) => m.includes('warmed up'))!;
-      assert.match(warmUp, /40 practice edits on a private copy of the first .* of a document, never shown or saved/);
+      assert.match(warmUp, /80 practice edits on a private copy of the first .* of a document, never shown or saved/);
       assert.deepEqual([...server.diagnosedUris], [uri]);
 
       const start = positionOf(text, 'Kim Kye-Gwan', 0, 'Kim Kye-Gwan'.length);
