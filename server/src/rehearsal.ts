@@ -9,6 +9,11 @@ import type { AnalyzeOptions } from './core/model';
  * the document's beginning, of which nothing is ever sent to the editor: the user's first edits run warm code.
  */
 const REHEARSAL_MIN_LENGTH = 50_000;
+/**
+ * A document longer than this holds most of the memory the server should take (about 195 MB with 5 MB open), and
+ * the rehearsal's own analyses would add 10-20 MB while it runs: it is not rehearsed.
+ */
+const REHEARSAL_MAX_LENGTH = 2_000_000;
 /** Long enough to hold dozens of people and quotations, short enough to analyse in under 100 ms. */
 const REHEARSAL_LENGTH = 100_000;
 /** Every other one inside a person's name (linking the people again), the others anywhere. */
@@ -28,11 +33,11 @@ let nextStep: (() => void) | null = null;
 let timer: NodeJS.Timeout | undefined;
 
 /**
- * Rehearses once per server, on the first document of at least REHEARSAL_MIN_LENGTH, one analysis per step while
+ * Rehearses once per server, on the first document of REHEARSAL_MIN_LENGTH to REHEARSAL_MAX_LENGTH, one analysis per step while
  * the server is idle; `finished` hears how much was done (an analysis that throws ends the rehearsal early).
  */
 export function rehearseOnce(text: string, options: AnalyzeOptions, finished: (report: RehearsalReport) => void): void {
-  if (started || text.length < REHEARSAL_MIN_LENGTH) return;
+  if (started || text.length < REHEARSAL_MIN_LENGTH || text.length > REHEARSAL_MAX_LENGTH) return;
   started = true;
   const report: RehearsalReport = { edits: 0, length: 0, ms: 0 };
   const steps = rehearsal(text, options, report);
